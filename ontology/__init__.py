@@ -18,12 +18,20 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS, XSD
 
+from ontology.errors import (
+    ActorGraphError,
+    DataFileError,
+    GraphError,
+    InputError,
+    ModelError,
+    QueryError,
+)
 from ontology.namespace import AG, ONTOLOGY_IRI
 
 __all__ = [
@@ -36,6 +44,12 @@ __all__ = [
     "PREFIXES",
     "SHAPES_PATH",
     "WD",
+    "ActorGraphError",
+    "DataFileError",
+    "GraphError",
+    "InputError",
+    "ModelError",
+    "QueryError",
     "RelationSpec",
     "bind_prefixes",
     "load_ontology",
@@ -181,7 +195,7 @@ def relation_specs() -> dict[str, RelationSpec]:
     return specs
 
 
-@lru_cache(maxsize=None)
+@cache
 def subclasses(name: str) -> frozenset[str]:
     """Local names of ``ag:name`` and all its sub-classes in the ontology.
 

@@ -1,0 +1,107 @@
+"""Dates in text, normalised to ISO 8601 at the precision the text gives.
+
+>>> parse_date("Oct 23, 2020")
+'2020-10-23'
+>>> parse_date("29 أغسطس، 2018")
+'2018-08-29'
+>>> parse_date("in the spring of 1998")
+'1998'
+>>> parse_date("on August 24", reference="2018-08-29")
+'2018-08-24'
+>>> parse_date("June 2016")
+'2016-06'
+>>> parse_date("yesterday") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+    # Arabic (Egypt/Levant and Gulf names)
+    "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "أبريل": 4,
+    "ابريل": 4, "إبريل": 4, "نيسان": 4, "مايو": 5, "أيار": 5, "يونيو": 6, "حزيران": 6,
+    "يوليو": 7, "تموز": 7, "أغسطس": 8, "اغسطس": 8, "آب": 8, "سبتمبر": 9, "أيلول": 9,
+    "أكتوبر": 10, "اكتوبر": 10, "تشرين الأول": 10, "نوفمبر": 11, "تشرين الثاني": 11,
+    "ديسمبر": 12, "كانون الأول": 12,
+}
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_PATTERNS = [
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    re.compile(rf"(?<!\w)(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b",
+               re.IGNORECASE),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})[\s،,.]+{_YEAR}\b",
+               re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<month>{_MONTH})\.?,?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)",
+               re.IGNORECASE),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b(?![\s،,.]+\d)",
+               re.IGNORECASE),
+    re.compile(rf"(?<![\d-]){_YEAR}(?![\d-])"),
+]
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _from_match(match: re.Match[str], reference: str | None) -> str | None:
+    groups = match.groupdict()
+    if groups.get("y"):
+        year, month, day = int(groups["y"]), int(groups["m"]), int(groups["d"])
+        return f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None
+    month = _MONTHS.get((groups.get("month") or "").lower()) if groups.get("month") else None
+    year_text = groups.get("year")
+    if year_text is None:
+        if reference is None or month is None:
+            return None
+        year_text = reference[:4]
+    year = int(year_text)
+    if month is None:
+        return f"{year:04d}"
+    day = groups.get("day")
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{int(day):02d}" if _valid(year, month, int(day)) else None
+
+
+def find_date(text: str, reference: str | None = None) -> tuple[str, int, int] | None:
+    """The most precise date in ``text`` as ``(iso, start, end)``, or None.
+
+    A day and month without a year take the year of ``reference`` (an ISO
+    date such as the document's publication date).
+    """
+    text = text.translate(_DIGITS)
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _from_match(match, reference)
+            if iso:
+                return iso, match.start(), match.end()
+    return None
+
+
+def parse_date(text: str, reference: str | None = None) -> str | None:
+    """The most precise date that ``text`` states, ISO formatted, or None."""
+    found = find_date(text, reference)
+    return found[0] if found else None
+
+
+def xsd_type(iso: str) -> str:
+    """The XML Schema type of an ISO date at its precision.
+
+    >>> xsd_type("2018"), xsd_type("2018-05"), xsd_type("2018-05-08")
+    ('gYear', 'gYearMonth', 'date')
+    """
+    return {4: "gYear", 7: "gYearMonth"}.get(len(iso), "date")

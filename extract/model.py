@@ -1,0 +1,122 @@
+"""The data that leaves the extraction stage: frozen dataclasses, nothing else.
+
+Offsets are character offsets (Unicode code points, from 0) into the text of
+the source file as read, so a citation can always be checked against it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source document and its metadata.
+
+    Attributes
+    ----------
+    id : str
+        Stable identifier: the file name without its extension.
+    source_file : str
+        The file name (without folders) the text came from.
+    text : str
+        The full text as read; every offset points into it.
+    content_hash : str
+        SHA-256 of the file's bytes, hex.
+    title, author, publisher : str or None
+        As the text gives them.
+    date : str or None
+        Publication date, ISO 8601 (``2020-10-23``, ``2020-10`` or ``2020``).
+    language : str
+        ISO 639-1 code of the text's language.
+    """
+
+    id: str
+    source_file: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text that names (or stands for) a node."""
+
+    text: str
+    start: int
+    end: int
+    actor: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved node as one document sees it.
+
+    ``key`` is the same for the same real-world node across documents, so
+    the graph stage merges per-document views by key.
+    """
+
+    key: str
+    label: str
+    cls: str
+    qid: str | None = None
+    surface_forms: tuple[str, ...] = ()
+    mentions: int = 0
+    rules: tuple[str, ...] = ()
+    registered: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an assertion was read: a sentence at offsets in a document."""
+
+    doc_id: str
+    source_file: str
+    sentence: str
+    start: int
+    end: int
+    subject_text: str
+    object_text: str
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """One extracted relation ``subject -predicate-> object`` with its provenance."""
+
+    subject: str
+    predicate: str
+    object: str
+    confidence: float
+    extractor: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened, with who acted, on whom, where and when."""
+
+    key: str
+    cls: str
+    label: str
+    agents: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    place: str | None = None
+    date: str | None = None
+    evidence: tuple[Assertion, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything extracted from one document."""
+
+    document: Document
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    assertions: tuple[Assertion, ...] = ()
+    events: tuple[Event, ...] = ()
+    warnings: tuple[str, ...] = field(default=())

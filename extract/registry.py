@@ -1,0 +1,150 @@
+"""The actor registry: known actors, their aliases, titles and Wikidata ids.
+
+Lookup goes in order of evidence: an exact alias, the normalised form, the
+form without honorifics, then a fuzzy match for misspellings that never
+confuses two registered look-alikes.
+
+Examples
+--------
+>>> reg = Registry.load()
+>>> reg.lookup("Khamenei’s").id
+'Ali_Khamenei'
+>>> reg.lookup("Ayatollah Ali Khamenei").id
+'Ali_Khamenei'
+>>> reg.fuzzy("Qsem Solemaini", "Person").id
+'Qasem_Soleimani'
+>>> reg.fuzzy("Khomeini", "Person").id  # a different person, not a misspelling
+'Ruhollah_Khomeini'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from extract.lexicon import (
+    DATA_DIR,
+    RegistryEntry,
+    load_distinct,
+    load_registry_rows,
+    load_words,
+)
+from extract.text import normalize_name
+from ontology import DataFileError
+
+REGISTRY_PATH = DATA_DIR / "actors.tsv"
+#: Minimum rapidfuzz ratio (0-100) for a misspelling to match a registered name.
+FUZZY_THRESHOLD = 84.0
+#: Names shorter than this never match fuzzily.
+FUZZY_MIN_LENGTH = 6
+
+
+def strip_honorifics(norm: str) -> str:
+    """Drop leading honorifics ("ayatollah", "major general") from a normalised name.
+
+    >>> strip_honorifics("major general qsem solemaini")
+    'qsem solemaini'
+    """
+    honorifics = load_words(DATA_DIR / "honorifics.tsv")
+    words = norm.split()
+    while len(words) > 1 and words[0] in honorifics:
+        words.pop(0)
+    return " ".join(words)
+
+
+@dataclass
+class Registry:
+    """Registered entries with indexes by alias, title and metonym."""
+
+    entries: dict[str, RegistryEntry] = field(default_factory=dict)
+    _aliases: dict[str, str] = field(default_factory=dict)
+    _titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _metonyms: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, extra: Iterable[Path] = ()) -> Registry:
+        """The shipped registry, extended (and overridden by id) by ``extra`` files."""
+        registry = cls()
+        for path in (REGISTRY_PATH, *extra):
+            for entry in load_registry_rows(Path(path)):
+                registry.add(entry, Path(path))
+        return registry
+
+    def add(self, entry: RegistryEntry, source: Path | None = None) -> None:
+        """Add (or replace) an entry and index its names."""
+        self.entries[entry.id] = entry
+        for alias in entry.aliases:
+            key = normalize_name(alias)
+            owner = self._aliases.get(key)
+            if owner and owner != entry.id and source is not None and source == REGISTRY_PATH:
+                raise DataFileError(f"{source.name}: alias {alias!r} of {entry.id} "
+                                    f"already names {owner}")
+            self._aliases[key] = entry.id
+        for title in entry.titles:
+            key = normalize_name(title)
+            self._titles[key] = tuple(dict.fromkeys((*self._titles.get(key, ()), entry.id)))
+        for metonym in entry.metonyms:
+            self._metonyms[normalize_name(metonym)] = entry.id
+
+    def lookup(self, text: str) -> RegistryEntry | None:
+        """The entry that ``text`` names exactly (after normalising), or None."""
+        norm = normalize_name(text)
+        hit = self._aliases.get(norm) or self._aliases.get(strip_honorifics(norm))
+        return self.entries[hit] if hit else None
+
+    def metonym(self, text: str) -> RegistryEntry | None:
+        """The state a capital or seat of government stands for ("Tehran", "the White House")."""
+        hit = self._metonyms.get(normalize_name(text))
+        return self.entries[hit] if hit else None
+
+    def title_holders(self, text: str) -> tuple[RegistryEntry, ...]:
+        """Entries that a description ("the Supreme Leader", "the slain general") can stand for."""
+        norm = normalize_name(text)
+        words = norm.split()
+        for start in range(len(words)):
+            ids = self._titles.get(" ".join(words[start:]))
+            if ids:
+                return tuple(self.entries[i] for i in ids)
+        return ()
+
+    def fuzzy(
+        self, text: str, cls: str | None = None, context: frozenset[str] = frozenset()
+    ) -> RegistryEntry | None:
+        """The entry a misspelt name most likely means, or None.
+
+        ``context`` holds the ids the document already names. When two
+        candidates are about as close ("Khameini" is one letter from both
+        Khamenei and Khomeini), or are registered look-alikes, the one the
+        document names wins; with no such evidence nothing is guessed.
+
+        >>> reg = Registry.load()
+        >>> reg.fuzzy("Khameini", "Person") is None
+        True
+        >>> reg.fuzzy("Khameini", "Person", frozenset({"Ali_Khamenei"})).id
+        'Ali_Khamenei'
+        """
+        norm = strip_honorifics(normalize_name(text))
+        if len(norm) < FUZZY_MIN_LENGTH:
+            return None
+        exact = self.lookup(norm)
+        if exact is not None:
+            return exact
+        choices = {alias: owner for alias, owner in self._aliases.items()
+                   if cls is None or self.entries[owner].cls == cls}
+        found = process.extract(norm, list(choices), scorer=fuzz.ratio, limit=8,
+                                score_cutoff=FUZZY_THRESHOLD)
+        if not found:
+            return None
+        best_score = found[0][1]
+        distinct = load_distinct()
+        owners = list(dict.fromkeys(choices[alias] for alias, _s, _i in found))
+        rivals = [o for o in owners
+                  if any(choices[a] == o and s >= best_score - 3 for a, s, _i in found)
+                  or frozenset((owners[0], o)) in distinct]
+        if len(rivals) == 1:
+            return self.entries[rivals[0]]
+        named = [o for o in rivals if o in context]
+        return self.entries[named[0]] if len(named) == 1 else None

@@ -1,0 +1,306 @@
+"""Mentions and their resolution to one node per real actor.
+
+Resolution goes in order of evidence, and records the rule that decided:
+
+``registry``  the ruler or an exact / normalised alias of the registry;
+``metonym``   a capital or seat of government acting for its state;
+``affiliation`` "the Rouhani administration" -> the state Rouhani leads;
+``fuzzy``     a misspelling of a registered name (guarded against look-alikes);
+``title``     a description ("the Supreme Leader") of an actor the document names;
+``short-form`` "Kazimi" after "Nibras Kazimi";
+``local``     an actor not in the registry, keyed by its normalised name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.lexicon import load_groups
+from extract.nlp import METONYM_SUFFIX
+from extract.registry import Registry, strip_honorifics
+from extract.text import normalize_name
+
+_NER_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
+              "FAC": "Place", "EVENT": "Event", "LAW": "Policy", "POLICY": "Policy"}
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "throughout", "across",
+                       "into", "within"})
+_ACTING = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dobj", "compound", "appos"})
+_HEADS_OF_STATE = re.compile(r"^(?P<name>.+?) (?:administration|government|regime|cabinet)$")
+_CLASS_ORDER = ("Person", "Organization", "Country", "Group", "Policy", "Event", "Place")
+_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "it",
+                       "its", "itself", "they", "them", "their", "theirs", "themselves"})
+
+
+@dataclass
+class Candidate:
+    """A span that may name a node, before resolution."""
+
+    block: int
+    start: int  # token index in the block's Doc
+    end: int
+    text: str
+    kind: str  # ner label, "TITLE", "GROUP" or "PROPN"
+    ruler_id: str = ""
+    key: str = ""
+    cls: str = ""
+    rule: str = ""
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return (self.block, self.start)
+
+
+@dataclass
+class ActorRecord:
+    """What a document says about one node, accumulated over its mentions."""
+
+    key: str
+    cls: str
+    label: str
+    qid: str | None = None
+    registered: bool = False
+    forms: Counter[str] = field(default_factory=Counter)
+    rules: set[str] = field(default_factory=set)
+
+
+def clean_form(text: str) -> str:
+    """A surface form as it should be shown: no leading "the", no trailing possessive."""
+    text = re.sub(r"(?i)^the\s+", "", text.strip())
+    return re.sub(r"\s*['’]s$|['’]$", "", text).strip()
+
+
+def local_key(cls: str, norm: str) -> str:
+    """Key of an unregistered node: class and normalised name."""
+    return f"~{cls}:{norm}"
+
+
+def modifier_phrases(token: Token) -> Iterator[tuple[int, str]]:
+    """``(start index, phrase)`` for ``token`` with its left modifiers, longest first.
+
+    "the slain general" yields ``(1, "slain general")`` then ``(2, "general")``.
+    """
+    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
+    mods = [m for m in mods if all(t.dep_ in ("compound", "amod", "nmod", "punct")
+                                   or t.i == m.i for t in token.doc[m.i : token.i])]
+    for start in sorted({m.i for m in mods}) + [token.i]:
+        phrase = " ".join(t.text for t in token.doc[start : token.i + 1] if t.dep_ != "punct")
+        yield start, phrase.lower()
+
+
+def _ner_candidates(doc: Doc, block: int) -> list[Candidate]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in _NER_CLASS and ent.label_ not in ("NORP",):
+            continue
+        span = ent
+        if span[0].lower_ == "the":
+            span = doc[span.start + 1 : span.end]
+        if len(span) == 0 or len(span) > 8:
+            continue
+        found.append(Candidate(block, span.start, span.end, span.text, ent.label_, ent.ent_id_))
+    return found
+
+
+def _title_candidates(doc: Doc, block: int, registry: Registry, taken: set[int]) -> list[Candidate]:
+    found = []
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in taken:
+            continue
+        determined = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+                         for c in token.lefts) or token.text[:1].isupper()
+        if not determined:
+            continue
+        for start, phrase in modifier_phrases(token):
+            if registry.title_holders(phrase) and not taken & set(range(start, token.i + 1)):
+                found.append(Candidate(block, start, token.i + 1, doc[start : token.i + 1].text,
+                                       "TITLE"))
+                break
+    return found
+
+
+def _group_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
+    groups = load_groups()
+    found = []
+    for token in doc:
+        if token.i in taken or token.tag_ not in ("NNS", "NNPS"):
+            continue
+        if token.text in groups or token.lower_ in groups:
+            found.append(Candidate(block, token.i, token.i + 1, token.text, "GROUP"))
+    return found
+
+
+def _propn_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
+    found, run = [], []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and token.i not in taken:
+            run.append(token)
+            continue
+        if run:
+            found.append(Candidate(block, run[0].i, run[-1].i + 1,
+                                   doc[run[0].i : run[-1].i + 1].text, "PROPN"))
+        run = []
+    return found
+
+
+def find_candidates(docs: list[Doc], registry: Registry) -> list[Candidate]:
+    """Every span of the parsed paragraphs that may name a node, in text order."""
+    found: list[Candidate] = []
+    for block, doc in enumerate(docs):
+        ner = _ner_candidates(doc, block)
+        # A title beats a NER span that the registry does not know ("Supreme" as ORG).
+        known = [c for c in ner if c.ruler_id or registry.lookup(c.text)]
+        taken = {i for c in known for i in range(c.start, c.end)}
+        titles = _title_candidates(doc, block, registry, taken)
+        title_tokens = {i for c in titles for i in range(c.start, c.end)}
+        ner = [c for c in ner if c in known or not title_tokens & set(range(c.start, c.end))]
+        taken = {i for c in (*ner, *titles) for i in range(c.start, c.end)}
+        groups = _group_candidates(doc, block, taken)
+        taken |= {c.start for c in groups}
+        found += ner + titles + groups + _propn_candidates(doc, block, taken)
+    return sorted(found, key=lambda c: (c.block, c.start))
+
+
+class DocumentResolver:
+    """Resolves the candidates of one document to node keys."""
+
+    def __init__(self, registry: Registry, docs: list[Doc]) -> None:
+        self.registry = registry
+        self.docs = docs
+        self.records: dict[str, ActorRecord] = {}
+
+    # -- the passes ------------------------------------------------------------
+
+    def resolve(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Resolve candidates in place; return those that name a node, in text order."""
+        for cand in candidates:
+            self._exact(cand)
+        named = frozenset(c.key for c in candidates if c.rule == "registry")
+        for cand in candidates:
+            if not cand.key:
+                self._contextual(cand, named, candidates)
+        self._local(candidates)
+        resolved = [c for c in candidates if c.key]
+        for cand in resolved:
+            self._record(cand)
+        return resolved
+
+    def _span(self, cand: Candidate) -> Span:
+        return self.docs[cand.block][cand.start : cand.end]
+
+    def _set(self, cand: Candidate, key: str, cls: str, rule: str) -> None:
+        cand.key, cand.cls, cand.rule = key, cls, rule
+
+    def _exact(self, cand: Candidate) -> None:
+        if cand.kind == "TITLE":
+            return
+        if cand.ruler_id.endswith(METONYM_SUFFIX):
+            self._metonym(cand, self.registry.entries[cand.ruler_id[: -len(METONYM_SUFFIX)]])
+            return
+        entry = (self.registry.entries.get(cand.ruler_id) if cand.ruler_id
+                 else self.registry.lookup(cand.text))
+        if entry is not None:
+            self._set(cand, entry.id, entry.cls, "registry")
+            return
+        metonym = self.registry.metonym(cand.text)
+        if metonym is not None:
+            self._metonym(cand, metonym)
+
+    def _metonym(self, cand: Candidate, state: object) -> None:
+        head = self._span(cand).root
+        while head.dep_ == "conj":
+            head = head.head
+        locative = head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+        if head.dep_ in _ACTING or not locative:
+            self._set(cand, state.id, state.cls, "metonym")  # type: ignore[attr-defined]
+        else:
+            self._set(cand, local_key("Place", normalize_name(cand.text)), "Place", "metonym")
+
+    def _contextual(self, cand: Candidate, named: frozenset[str], all_: list[Candidate]) -> None:
+        if cand.kind == "TITLE":
+            self._title(cand, named, all_)
+            return
+        norm = strip_honorifics(normalize_name(cand.text))
+        match = _HEADS_OF_STATE.match(norm)
+        if match:
+            leader = self.registry.lookup(match.group("name"))
+            state_id = (leader.affiliation if leader and leader.cls == "Person"
+                        else leader.id if leader and leader.cls == "Country" else None)
+            if state_id in self.registry.entries:
+                entry = self.registry.entries[state_id]
+                self._set(cand, entry.id, entry.cls, "affiliation")
+                return
+        if cand.kind in ("GROUP", "NORP") or cand.text.lower() in _PRONOUNS:
+            return
+        entry = self.registry.fuzzy(cand.text, None, named)
+        if entry is not None:
+            self._set(cand, entry.id, entry.cls, "fuzzy")
+
+    def _title(self, cand: Candidate, named: frozenset[str], all_: list[Candidate]) -> None:
+        head = self._span(cand)[-1]
+        holders = [e for e in self.registry.title_holders(
+                   next(p for s, p in modifier_phrases(head) if s >= cand.start)) if e.id in named]
+        if not holders:
+            return
+        ids = {e.id for e in holders}
+        before = [c for c in all_ if c.key in ids and c.position < cand.position]
+        pick = before[-1].key if before else Counter(
+            c.key for c in all_ if c.key in ids).most_common(1)[0][0]
+        entry = self.registry.entries[pick]
+        self._set(cand, entry.id, entry.cls, "title")
+
+    def _local(self, candidates: list[Candidate]) -> None:
+        votes: dict[str, Counter[str]] = {}
+        pending = []
+        for cand in candidates:
+            if cand.key or cand.kind in ("PROPN", "TITLE"):
+                continue
+            cls = self._local_class(cand)
+            if cls is None:
+                continue
+            name = load_groups().get(cand.text, cand.text) if cls == "Group" else cand.text
+            norm = strip_honorifics(normalize_name(name))
+            if not norm or not re.search(r"[^\W\d_]", norm):
+                continue
+            votes.setdefault(norm, Counter())[cls] += 1
+            pending.append((cand, norm))
+        persons = {n for n, v in votes.items() if v.most_common(1)[0][0] == "Person" and " " in n}
+        for cand, norm in pending:
+            cls = max(votes[norm].items(), key=lambda kv: (kv[1], -_CLASS_ORDER.index(kv[0])))[0]
+            full = [p for p in persons if cls == "Person" and " " not in norm
+                    and p.split()[-1] == norm]
+            if len(full) == 1:
+                self._set(cand, local_key("Person", full[0]), "Person", "short-form")
+            else:
+                self._set(cand, local_key(cls, norm), cls, "local")
+
+    def _local_class(self, cand: Candidate) -> str | None:
+        if cand.kind == "GROUP":
+            return "Group"
+        span = self._span(cand)
+        if cand.kind == "NORP":
+            if span[-1].tag_ in ("NNS", "NNPS") and cand.text in load_groups():
+                return "Group"
+            return None
+        if not any(ch.isupper() for ch in cand.text):
+            return None
+        return _NER_CLASS.get(cand.kind)
+
+    def _record(self, cand: Candidate) -> None:
+        record = self.records.get(cand.key)
+        if record is None:
+            entry = self.registry.entries.get(cand.key)
+            record = ActorRecord(
+                key=cand.key,
+                cls=entry.cls if entry else cand.cls,
+                label=entry.label if entry else "",
+                qid=entry.qid if entry else None,
+                registered=entry is not None,
+            )
+            self.records[cand.key] = record
+        record.forms[clean_form(cand.text)] += 1
+        record.rules.add(cand.rule)
