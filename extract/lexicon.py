@@ -238,7 +238,8 @@ def load_words(path: Path) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class BoilerplateRule:
-    """A page-furniture pattern: ``drop`` the line, or ``tail``: drop it and all after."""
+    """A page-furniture pattern: ``drop`` the line; ``list``: drop it and the bullet lines
+    after it; ``tail``: drop it and all after."""
 
     kind: str
     pattern: re.Pattern[str]
@@ -249,8 +250,8 @@ def load_boilerplate(path: Path = DATA_DIR / "boilerplate.tsv") -> tuple[Boilerp
     """Page-furniture patterns, compiled."""
     rules = []
     for number, row in read_tsv(path, ("kind", "pattern")):
-        _check(row["kind"] in ("drop", "tail"), path, number,
-               f"kind {row['kind']!r}, expected drop or tail")
+        _check(row["kind"] in ("drop", "list", "tail"), path, number,
+               f"kind {row['kind']!r}, expected drop, list or tail")
         try:
             pattern = re.compile(row["pattern"], re.IGNORECASE)
         except re.error as exc:

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.lexicon import load_groups
+from extract.events import named_event_class
+from extract.lexicon import load_groups, load_roles
 from extract.nlp import METONYM_SUFFIX
 from extract.registry import Registry, strip_honorifics
 from extract.text import normalize_name
@@ -87,7 +88,7 @@ def modifier_phrases(token: Token) -> Iterator[tuple[int, str]]:
     mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
     mods = [m for m in mods if all(t.dep_ in ("compound", "amod", "nmod", "punct")
                                    or t.i == m.i for t in token.doc[m.i : token.i])]
-    for start in sorted({m.i for m in mods}) + [token.i]:
+    for start in [*sorted({m.i for m in mods}), token.i]:
         phrase = " ".join(t.text for t in token.doc[start : token.i + 1] if t.dep_ != "punct")
         yield start, phrase.lower()
 
@@ -288,7 +289,19 @@ class DocumentResolver:
             return None
         if not any(ch.isupper() for ch in cand.text):
             return None
+        if self._is_title_part(span):
+            return None  # "Libitzky Family Fellow", "National Security (adviser)"
+        if cand.kind in ("ORG", "PERSON", "GPE") and named_event_class(cand.text) != "Event":
+            return "Event"  # "Academy Award for Best Picture", "Battle of Aleppo"
         return _NER_CLASS.get(cand.kind)
+
+    @staticmethod
+    def _is_title_part(span: Span) -> bool:
+        roles = load_roles()
+        if span[-1].lower_ in roles:
+            return True
+        head = span.root
+        return head.dep_ in ("compound", "nmod") and head.head.lower_ in roles
 
     def _record(self, cand: Candidate) -> None:
         record = self.records.get(cand.key)

@@ -101,6 +101,7 @@ _MARKUP = re.compile(
     re.VERBOSE | re.MULTILINE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 
 
@@ -150,12 +151,13 @@ def clean(original: str) -> tuple[TextMap, list[Block]]:
 
     Examples
     --------
-    >>> tm, blocks = clean("Menu\\n**Trump** met [Putin](#).\\nREAD MORE: other story")
+    >>> tm, blocks = clean("Menu\\n**Trump** met [Putin](#).\\nREAD MORE: a story\\n- another\\nEnd.")
     >>> [b.text for b in blocks]
-    ['Trump met Putin.']
+    ['Trump met Putin.', 'End.']
     """
     paragraphs: list[list[tuple[int, int]]] = []
     offset = 0
+    in_list = False
     for line in original.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         line_spans = strip_markup(body, offset)
@@ -163,6 +165,9 @@ def clean(original: str) -> tuple[TextMap, list[Block]]:
         verdict = is_furniture(text) if text else "drop"
         if verdict == "tail":
             break
+        in_list = verdict == "list" or (in_list and bool(_BULLET.match(body)))
+        if in_list:
+            verdict = "list"
         if verdict is None and _LETTER.search(text):
             paragraphs.append(line_spans)
         offset += len(line)

