@@ -83,17 +83,15 @@ def conjuncts(token: Token) -> tuple[Token, ...]:
 
 def opens_clause(token: Token) -> bool:
     """Whether a conjunct noun is really the subject of a clause of its own: a finite verb
-    follows it that does not govern the coordination it was attached to."""
+    follows it that does not govern it ("... of Khamenei and Pompeo has been ...", but not
+    "Talks between Zarif and Kerry resumed")."""
     if token.dep_ != "conj" or token.i + 1 >= len(token.doc):
         return False
     following = token.doc[token.i + 1]
     if following.tag_ not in ("VBZ", "VBD", "VBP", "MD"):
         return False
     verb = following.head if following.dep_ in ("aux", "auxpass") else following
-    top = token
-    while top.dep_ == "conj":
-        top = top.head
-    return verb.i != top.head.i
+    return all(verb.i != ancestor.i for ancestor in token.ancestors)
 
 
 def _clause_subject_tokens(token: Token) -> set[int]:

@@ -68,6 +68,7 @@ class Extractor:
         self.config = config or ExtractConfig()
         self.registry = Registry.load(self.config.aliases)
         self.nlp = build_pipeline(self.registry, self.config.model)
+        self._known_people: set[str] = set()
         self._states = {e.id: e.affiliation for e in self.registry.entries.values()
                         if e.cls == "Person" and e.affiliation in self.registry.entries}
 
@@ -78,8 +79,11 @@ class Extractor:
     def extract(self, read: ReadDocument) -> DocumentResult:
         """Extract the nodes, relations and events of one read document."""
         docs = list(self.nlp.pipe(b.text for b in read.blocks))
-        resolver = DocumentResolver(self.registry, docs)
+        resolver = DocumentResolver(self.registry, docs, frozenset(self._known_people))
         mentions = resolver.resolve(find_candidates(docs, self.registry))
+        self._known_people.update(
+            r.key[len("~name:"):] for r in resolver.records.values()
+            if r.cls == "Person" and not r.registered and " " in r.key)
         labels = {key: _label(record) for key, record in resolver.records.items()}
         classes = {key: record.cls for key, record in resolver.records.items()}
         timeline = Timeline([entry_for(docs[m.block][m.end - 1], m.block, m.key, m.cls)
@@ -119,7 +123,7 @@ class Extractor:
                          if f.confidence >= self.config.min_confidence]
                 made = [self._assertion(read, block_index, sent, f) for f in found]
                 assertions += made
-                events += self._events(read, sent, found, made, labels, token_keys, mentions)
+                events += self._events(read, sent, found, made, labels, token_keys, rel.classes)
         return assertions, events
 
     def _assertion(self, read: ReadDocument, block: int, sent: object, found: Found) -> Assertion:
@@ -139,7 +143,7 @@ class Extractor:
 
     def _events(self, read: ReadDocument, sent: object, found: list[Found],
                 made: list[Assertion], labels: dict[str, str], token_keys: dict[int, str],
-                mentions: list[Candidate]) -> list[Event]:
+                classes: dict[str, str]) -> list[Event]:
         groups: dict[tuple[int, str], list[Assertion]] = {}
         for item, assertion in zip(found, made, strict=True):
             groups.setdefault((item.anchor, item.predicate), []).append(assertion)
@@ -147,12 +151,11 @@ class Extractor:
         for (anchor, _predicate), group in sorted(groups.items()):
             token = sent.doc[anchor]  # type: ignore[attr-defined]
             places = [token_keys[t.i] for t in token.subtree if t.i in token_keys
-                      and token_keys[t.i].startswith("~Place:")]
+                      and classes.get(token_keys[t.i]) == "Place"]
             event = relation_event(group, token, sent, labels,  # type: ignore[arg-type]
                                    read.document.date, places[0] if places else None)
             if event is not None:
                 events.append(event)
-        del mentions
         return events
 
     def _named_events(self, read: ReadDocument, docs: list[Doc], mentions: list[Candidate],

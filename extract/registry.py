@@ -127,10 +127,8 @@ class Registry:
         'Ali_Khamenei'
         """
         norm = strip_honorifics(normalize_name(text))
-        if len(norm) < FUZZY_MIN_LENGTH:
-            return None
         exact = self.lookup(norm)
-        if exact is not None:
+        if exact is not None or len(norm) < FUZZY_MIN_LENGTH:
             return exact
         choices = {alias: owner for alias, owner in self._aliases.items()
                    if cls is None or self.entries[owner].cls == cls}

@@ -218,6 +218,7 @@ def noun_subject_tiers(noun: Token) -> list[list[Token]]:
     """Who may hold a relation noun, best first: its possessor, its modifiers, then the
     subject of the verb that governs it ("Putin came out in defence of ...")."""
     tiers = [[c for c in noun.children if c.dep_ == "poss"],
+             object_tokens(noun, "prep:by"),  # "the assassination of X by Y"
              [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]]
     token = noun
     for _ in range(3):
@@ -295,6 +296,9 @@ class RelationExtractor:
         self.roles = load_roles()
         self.classes = classes
         self.implied = implied  # registry id -> class, for role objects a role implies
+
+    def _cls(self, key: str) -> str | None:
+        return self.classes.get(key) or self.implied.get(key)
 
     def sentence(self, sent: Span, args: ArgFinder) -> list[Found]:
         found: list[Found] = []
@@ -396,7 +400,7 @@ class RelationExtractor:
         found = []
         for subject in subjects:
             for obj in objects:
-                if cue.objects and self.classes.get(obj.key) not in cue.objects:
+                if cue.objects and self._cls(obj.key) not in cue.objects:
                     continue
                 item = self._check(subject, predicate, obj, confidence, rule, anchor.i)
                 if item:
@@ -408,9 +412,9 @@ class RelationExtractor:
         if subject.key == obj.key:
             return None
         domain, range_ = ends(predicate)
-        if self.classes.get(subject.key) not in domain or self.classes.get(obj.key) not in range_:
+        if self._cls(subject.key) not in domain or self._cls(obj.key) not in range_:
             return None
-        if self.classes.get(subject.key) not in ACTOR_CLASSES:
+        if self._cls(subject.key) not in ACTOR_CLASSES:
             return None
         factor = _VIA_FACTOR[subject.via] * _VIA_FACTOR[obj.via]
         return Found(subject, predicate, obj, round(confidence * factor, 3), rule, anchor)

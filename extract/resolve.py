@@ -75,9 +75,10 @@ def clean_form(text: str) -> str:
     return re.sub(r"\s*['’]s$|['’]$", "", text).strip()
 
 
-def local_key(cls: str, norm: str) -> str:
-    """Key of an unregistered node: class and normalised name."""
-    return f"~{cls}:{norm}"
+def local_key(norm: str) -> str:
+    """Key of an unregistered node: its normalised name. The class is not part of it, so
+    mentions that the NER types differently still meet, and a vote decides the class."""
+    return f"~name:{norm}"
 
 
 def modifier_phrases(token: Token) -> Iterator[tuple[int, str]]:
@@ -166,13 +167,20 @@ def find_candidates(docs: list[Doc], registry: Registry) -> list[Candidate]:
     return sorted(found, key=lambda c: (c.block, c.start))
 
 
+def _winner(votes: Counter[str]) -> str:
+    return max(votes.items(), key=lambda kv: (kv[1], -_CLASS_ORDER.index(kv[0])))[0]
+
+
 class DocumentResolver:
     """Resolves the candidates of one document to node keys."""
 
-    def __init__(self, registry: Registry, docs: list[Doc]) -> None:
+    def __init__(self, registry: Registry, docs: list[Doc],
+                 known_people: frozenset[str] = frozenset()) -> None:
         self.registry = registry
         self.docs = docs
         self.records: dict[str, ActorRecord] = {}
+        #: Full names of unregistered people met in earlier documents, for short forms.
+        self.known_people = known_people
 
     # -- the passes ------------------------------------------------------------
 
@@ -219,7 +227,7 @@ class DocumentResolver:
         if head.dep_ in _ACTING or not locative:
             self._set(cand, state.id, state.cls, "metonym")  # type: ignore[attr-defined]
         else:
-            self._set(cand, local_key("Place", normalize_name(cand.text)), "Place", "metonym")
+            self._set(cand, local_key(normalize_name(cand.text)), "Place", "metonym")
 
     def _contextual(self, cand: Candidate, named: frozenset[str], all_: list[Candidate]) -> None:
         if cand.kind == "TITLE":
@@ -258,26 +266,43 @@ class DocumentResolver:
         votes: dict[str, Counter[str]] = {}
         pending = []
         for cand in candidates:
-            if cand.key or cand.kind in ("PROPN", "TITLE"):
+            if cand.key or cand.kind == "TITLE":
                 continue
-            cls = self._local_class(cand)
+            cls = "Person" if cand.kind == "PROPN" else self._local_class(cand)
             if cls is None:
                 continue
             name = load_groups().get(cand.text, cand.text) if cls == "Group" else cand.text
             norm = strip_honorifics(normalize_name(name))
             if not norm or not re.search(r"[^\W\d_]", norm):
                 continue
-            votes.setdefault(norm, Counter())[cls] += 1
+            if cand.kind != "PROPN":
+                votes.setdefault(norm, Counter())[self._agreeing_class(cand, cls, candidates)] += 1
             pending.append((cand, norm))
-        persons = {n for n, v in votes.items() if v.most_common(1)[0][0] == "Person" and " " in n}
+        people = self.known_people | {n for n, v in votes.items() if " " in n
+                                      and _winner(v) == "Person"}
         for cand, norm in pending:
-            cls = max(votes[norm].items(), key=lambda kv: (kv[1], -_CLASS_ORDER.index(kv[0])))[0]
-            full = [p for p in persons if cls == "Person" and " " not in norm
-                    and p.split()[-1] == norm]
+            full = [p for p in people if " " not in norm and p.split()[-1] == norm]
             if len(full) == 1:
-                self._set(cand, local_key("Person", full[0]), "Person", "short-form")
-            else:
-                self._set(cand, local_key(cls, norm), cls, "local")
+                self._set(cand, local_key(full[0]), "Person", "short-form")
+            elif cand.kind != "PROPN":  # a bare proper noun is only ever a short form
+                self._set(cand, local_key(norm), _winner(votes[norm]), "local")
+
+    def _agreeing_class(self, cand: Candidate, cls: str, candidates: list[Candidate]) -> str:
+        """Class correction by agreement: conjoined names share a class ("Erdogan and Modi"),
+        and an unknown place that acts (subject, possessor, agent) is a state."""
+        if cand.kind not in ("GPE", "ORG", "PERSON"):
+            return cls
+        head = self._span(cand).root
+        partners = {t.i for t in (*head.conjuncts, head.head) if t.i != head.i}
+        for other in candidates:
+            if (other is not cand and other.block == cand.block
+                    and (other.cls or _NER_CLASS.get(other.kind)) == "Person"
+                    and any(other.start <= i < other.end for i in partners)
+                    and (head.dep_ == "conj" or head.conjuncts)):
+                return "Person"
+        if cls == "Place" and head.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+            return "Country"
+        return cls
 
     def _local_class(self, cand: Candidate) -> str | None:
         if cand.kind == "GROUP":

@@ -19,7 +19,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 
 from extract.dates import xsd_type
 from extract.model import Actor, Assertion, DocumentResult, Event
-from ontology import AG, AGR, WD, bind_prefixes
+from ontology import AG, AGR, NODE_CLASSES, WD, bind_prefixes
 
 _SAFE = re.compile(r"[^A-Za-z0-9]+")
 
@@ -46,8 +46,8 @@ def node_iri(key: str) -> URIRef:
     if key.startswith("~event:"):
         return AGR["event/" + slug(key[len("~event:"):])]
     if key.startswith("~"):
-        cls, _, name = key[1:].partition(":")
-        return AGR[f"{slug(cls.lower())}/{slug(name)}"]
+        _kind, _, name = key[1:].partition(":")
+        return AGR["entity/" + slug(name)]
     return AGR[key] if re.fullmatch(r"[A-Za-z0-9_\-]+", key) else AGR[slug(key)]
 
 
@@ -98,7 +98,9 @@ class _Node:
 
     @property
     def cls(self) -> str:
-        return sorted(self.classes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        """The class most mentions give (ties: Person, Organization, Country, ...)."""
+        return sorted(self.classes.items(),
+                      key=lambda kv: (-kv[1], NODE_CLASSES.index(kv[0])))[0][0]
 
 
 def to_rdf(results: Iterable[DocumentResult]) -> Graph:
