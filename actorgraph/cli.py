@@ -28,7 +28,7 @@ from ontology import ActorGraphError
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
                   help="Build knowledge graphs of political actors from articles.")
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 T = TypeVar("T")
 EXIT_SKIPPED = 3
 

@@ -111,6 +111,10 @@ def query(graph: Graph | ox.Store, sparql: str, bindings: Mapping[str, object] |
           ) -> Table:
     """Run a SELECT or ASK query; ``bindings`` fix variables safely (by substitution).
 
+    Substitution follows SPARQL SEP-0007 (Oxigraph): a bound variable must be
+    in the projection (``SELECT ?x ?name`` or ``SELECT *``). A value that looks
+    like an http(s) IRI is bound as an IRI, anything else as a plain literal.
+
     Raises
     ------
     QueryError

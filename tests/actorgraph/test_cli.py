@@ -1,0 +1,139 @@
+"""The command line end to end, on the real demo corpus, model and outputs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from actorgraph.cli import app
+from tests.conftest import CORPUS, GOLD
+
+runner = CliRunner()
+
+
+def test_build_writes_every_output(demo_out: Path) -> None:
+    assert sorted(p.name for p in demo_out.iterdir()) == [
+        "conflict.html", "graph.graphml", "graph.ttl", "influence.html"]
+
+
+def test_rapper_accepts_the_built_graph(demo_out: Path, rapper: str) -> None:
+    done = subprocess.run([rapper, "-i", "turtle", "-c", str(demo_out / "graph.ttl")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "returned" in done.stderr
+
+
+def test_two_builds_are_byte_identical(demo_out: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    result = runner.invoke(app, ["build", str(CORPUS), "--out", str(again)])
+    assert result.exit_code == 0, result.output
+    assert (again / "graph.ttl").read_bytes() == (demo_out / "graph.ttl").read_bytes()
+
+
+KHAMENEI_SOLEIMANI = """
+SELECT ?predicate ?sentence ?file WHERE {
+  ?a rdfs:label "Ali Khamenei" . ?b rdfs:label "Qasem Soleimani" .
+  ?s rdf:subject ?x ; rdf:predicate ?predicate ; rdf:object ?y ;
+     ag:sentence ?sentence ; prov:wasDerivedFrom ?doc .
+  ?doc ag:sourceFile ?file .
+  FILTER ((?x = ?a && ?y = ?b) || (?x = ?b && ?y = ?a))
+} ORDER BY ?predicate ?sentence
+"""
+
+
+def test_sparql_finds_khamenei_soleimani_relations_with_sentence_and_file(demo_out: Path) -> None:
+    result = runner.invoke(app, ["query", KHAMENEI_SOLEIMANI, "--graph", str(demo_out),
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows, "no relation links Khamenei and Soleimani"
+    appointed = [r for r in rows if r["predicate"].endswith("#appointed")]
+    assert appointed and "chosen by Khamenei" in appointed[0]["sentence"]
+    assert appointed[0]["file"] == "003_cc976cd41615b2db.txt"
+
+
+def test_query_reads_an_rq_file(demo_out: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "count.rq"
+    rq.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?d a ag:Document }", encoding="utf-8")
+    result = runner.invoke(app, ["query", str(rq), "--graph", str(demo_out), "--format", "csv"])
+    assert result.exit_code == 0 and result.stdout.splitlines() == ["n", "5"]
+
+
+def test_every_citation_is_exact(demo_out: Path) -> None:
+    """Each assertion's sentence is the source text at its offsets, and names both ends."""
+    from rdflib import Graph
+
+    from ontology import AG
+
+    graph = Graph().parse(demo_out / "graph.ttl")
+    checked = 0
+    for assertion in graph.subjects(AG.sentence, None):
+        doc = graph.value(assertion, graph.namespace_manager.expand_curie("prov:wasDerivedFrom"))
+        text = (CORPUS / str(graph.value(doc, AG.sourceFile))).read_text(encoding="utf-8")
+        start, end = int(graph.value(assertion, AG.startOffset)), int(graph.value(assertion, AG.endOffset))
+        sentence = str(graph.value(assertion, AG.sentence))
+        assert text[start:end] == sentence
+        for end_text in (graph.value(assertion, AG.subjectText), graph.value(assertion, AG.objectText)):
+            assert str(end_text) in sentence
+        checked += 1
+    assert checked >= 30
+
+
+def test_the_demo_graph_satisfies_the_shapes(demo_out: Path) -> None:
+    from pyshacl import validate
+    from rdflib import Graph
+
+    from ontology import load_ontology, load_shapes
+
+    conforms, _g, text = validate(Graph().parse(demo_out / "graph.ttl"), shacl_graph=load_shapes(),
+                                  ont_graph=load_ontology())
+    assert conforms, text
+
+
+def test_eval_prints_scores_above_the_floor() -> None:
+    result = runner.invoke(app, ["eval", str(GOLD), "--corpus", str(CORPUS), "--verbose"])
+    assert result.exit_code == 0, result.output
+    scores = {}
+    for line in result.stdout.splitlines():
+        cells = [c.strip() for c in line.strip("│┃ ").split("│")]
+        if len(cells) == 4 and cells[0] in ("entities", "relations (strict)", "relations (lenient)"):
+            scores[cells[0]] = tuple(float(c) for c in cells[1:])
+    assert scores["entities"][2] >= 0.90
+    assert scores["relations (lenient)"][0] >= 0.75 and scores["relations (lenient)"][1] >= 0.60
+    assert scores["relations (strict)"][2] >= 0.55
+    assert "missed relations" in result.stdout and "false positives" in result.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["query", "SELECT * WHERE { ?s ?p ?o }", "--graph", "/nonexistent"], "no graph here"),
+    (["build", "/nonexistent/folder"], "no such file or folder"),
+    (["eval", "/nonexistent"], "no *.entities.tsv"),
+])
+def test_errors_are_one_red_line_without_traceback(args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.output
+
+
+def test_bad_sparql_is_one_line(demo_out: Path) -> None:
+    result = runner.invoke(app, ["query", "SELEKT nothing", "--graph", str(demo_out)])
+    assert result.exit_code == 1 and "SPARQL syntax error" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_skipped_inputs_are_named_and_the_rest_builds(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Hassan Nasrallah is the leader of Hezbollah.", encoding="utf-8")
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3, result.output
+    assert "empty.txt: empty document" in result.output
+    assert "binary.txt: not text (binary data)" in result.output
+    assert "ag:leads" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
