@@ -41,6 +41,22 @@ MinConfidence = Annotated[float, typer.Option(min=0.0, max=1.0,
                                               help="Leave out assertions below this confidence.")]
 
 
+def _version(value: bool) -> None:
+    if value:
+        from actorgraph import __version__
+
+        sys.stdout.write(f"actorgraph {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Build knowledge graphs of political actors from articles."""
+
+
 def _run(verbose: bool, action: Callable[[], T]) -> T:
     try:
         return action()

@@ -129,8 +129,8 @@ def query(graph: Graph | ox.Store, sparql: str, bindings: Mapping[str, object] |
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(f"SPARQL query failed: {exc}") from exc
-    if isinstance(result, bool):
-        return Table(["ask"], [(result,)])
+    if isinstance(result, (bool, ox.QueryBoolean)):
+        return Table(["ask"], [(bool(result),)])
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT and ASK queries give a table; "
                          "this one is CONSTRUCT or DESCRIBE")
