@@ -76,7 +76,8 @@ def _run(verbose: bool, action: Callable[[], T]) -> T:
         raise typer.Exit(1) from None
 
 
-def _progress() -> tuple[Progress, Callable[[str, int, int], None]]:
+def _extracting(verbose: bool, action: Callable[[Callable[[str, int, int], None]], T]) -> T:
+    """Run ``action(update)`` under a progress bar on stderr, errors as one line."""
     bar = Progress(TextColumn("[bold]extracting[/bold]"), BarColumn(), MofNCompleteColumn(),
                    TimeElapsedColumn(), TextColumn("{task.description}"), console=err,
                    transient=True, disable=not err.is_terminal)
@@ -85,7 +86,8 @@ def _progress() -> tuple[Progress, Callable[[str, int, int], None]]:
     def update(name: str, done: int, total: int) -> None:
         bar.update(task, completed=done, total=total, description=escape(name))
 
-    return bar, update
+    with bar:
+        return _run(verbose, lambda: action(update))
 
 
 @app.command()
@@ -99,9 +101,7 @@ def build(
 ) -> None:
     """Build a graph: DIR/graph.ttl, influence.html, conflict.html and graph.graphml."""
     config = ExtractConfig(model=model, aliases=tuple(aliases or ()), min_confidence=min_confidence)
-    bar, update = _progress()
-    with bar:
-        summary = _run(verbose, lambda: api.build(inputs, out, config, update))
+    summary = _extracting(verbose, lambda update: api.build(inputs, out, config, update))
     for item in summary.skipped:
         err.print(f"[yellow]skipped:[/yellow] {escape(item.reason)}")
     table = Table(title=f"{summary.documents} documents → {out}", show_header=True)
@@ -172,9 +172,7 @@ def eval_(
 ) -> None:
     """Score extraction against gold annotations (precision, recall, F1)."""
     config = ExtractConfig(model=model, aliases=tuple(aliases or ()), min_confidence=min_confidence)
-    bar, update = _progress()
-    with bar:
-        report = _run(verbose, lambda: evaluate(gold, corpus, config, update))
+    report = _extracting(verbose, lambda update: evaluate(gold, corpus, config, update))
     _print_report(report, verbose)
 
 
