@@ -10,7 +10,7 @@ from pathlib import Path
 from rdflib import RDF, Graph
 
 import graphs
-from extract import DocumentResult, ExtractConfig, Extractor, Skipped, iter_input_files
+from extract import DocumentResult, ExtractConfig, Extractor, Skipped, walk
 from extract.pipeline import extract_corpus
 from ontology import ACTOR_CLASSES, AG, InputError, QueryError, relation_specs
 
@@ -40,19 +40,28 @@ def extract_results(
     inputs: Iterable[str | Path], config: ExtractConfig | None = None,
     progress: Progress | None = None,
 ) -> tuple[list[DocumentResult], list[Skipped]]:
-    """Extract every document under ``inputs``; report each one to ``progress``."""
-    paths = list(iter_input_files(inputs))
-    if not paths:
-        raise InputError(f"{', '.join(map(str, inputs))}: no readable document "  # type: ignore[arg-type]
-                         f"(.txt, .md) found")
+    """Extract every document under ``inputs``; report each input file to ``progress``.
+
+    Raises
+    ------
+    InputError
+        An input does not exist, or not one document could be read.
+    """
+    items = list(walk(inputs))
     extractor = Extractor(config)
     results: list[DocumentResult] = []
     skipped: list[Skipped] = []
-    for index, item in enumerate(extract_corpus(paths, extractor=extractor), start=1):
-        (results if isinstance(item, DocumentResult) else skipped).append(item)  # type: ignore[arg-type]
+    for index, item in enumerate(items, start=1):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            for found in extract_corpus([item], extractor=extractor):
+                (results if isinstance(found, DocumentResult) else skipped).append(found)  # type: ignore[arg-type]
         if progress:
-            progress(item.document.source_file if isinstance(item, DocumentResult)
-                     else Path(item.path).name, index, len(paths))
+            progress(Path(item.path if isinstance(item, Skipped) else item).name, index, len(items))
+    if not results:
+        reasons = "; ".join(s.reason for s in skipped[:3]) or "no input"
+        raise InputError(f"no document could be read ({reasons})")
     return results, skipped
 
 
@@ -79,8 +88,14 @@ def summarize(graph: Graph) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def write_outputs(graph: Graph, out: Path) -> dict[str, Path]:
-    """Write Turtle, the influence and conflict pages and GraphML into ``out``."""
+    """Write Turtle, the influence and conflict pages and GraphML into ``out``.
+
+    Temporary files a killed build left behind are removed first.
+    """
     out.mkdir(parents=True, exist_ok=True)
+    for name in OUTPUTS:
+        for stale in out.glob(f".{name}.*.tmp"):
+            stale.unlink(missing_ok=True)
     written = {"graph.ttl": graphs.write_turtle(graph, out / "graph.ttl")}
     for view in ("influence", "conflict"):
         network = graphs.to_networkx(graph, view=view)

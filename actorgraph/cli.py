@@ -21,7 +21,7 @@ from rich.table import Table
 
 from actorgraph import api
 from actorgraph.evaluate import Report, evaluate
-from extract import ExtractConfig
+from extract import DEFAULT_MAX_BYTES, ExtractConfig
 from graphs import FORMATS
 from ontology import ActorGraphError
 
@@ -92,15 +92,19 @@ def _extracting(verbose: bool, action: Callable[[Callable[[str, int, int], None]
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files or folders of articles (.txt, .md, .html, .jsonl); - reads stdin.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     model: Model = None,
     aliases: Aliases = None,
     min_confidence: MinConfidence = 0.5,
+    max_size: Annotated[float, typer.Option(min=0.001, help="Skip inputs larger than this (MB).")
+                        ] = DEFAULT_MAX_BYTES / 1e6,
     verbose: Verbose = False,
 ) -> None:
     """Build a graph: DIR/graph.ttl, influence.html, conflict.html and graph.graphml."""
-    config = ExtractConfig(model=model, aliases=tuple(aliases or ()), min_confidence=min_confidence)
+    config = ExtractConfig(model=model, aliases=tuple(aliases or ()), min_confidence=min_confidence,
+                           max_bytes=int(max_size * 1e6))
     summary = _extracting(verbose, lambda update: api.build(inputs, out, config, update))
     for item in summary.skipped:
         err.print(f"[yellow]skipped:[/yellow] {escape(item.reason)}")

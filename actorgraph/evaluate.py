@@ -10,7 +10,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from extract import TEXT_SUFFIXES, ExtractConfig
+from extract import SUFFIXES, ExtractConfig
 from extract.lexicon import read_tsv
 from extract.text import normalize_name
 from ontology import AG, InputError, relation_specs
@@ -103,7 +103,7 @@ def gold_documents(gold: Gold, corpus_dir: Path) -> list[Path]:
     found = []
     for doc_id in gold.doc_ids:
         matches = [p for p in sorted(corpus_dir.glob(f"{doc_id}.*"))
-                   if p.suffix.lower() in TEXT_SUFFIXES]
+                   if p.suffix.lower() in SUFFIXES]
         if not matches:
             raise InputError(f"{corpus_dir}: no document {doc_id} for gold file "
                              f"{doc_id}.entities.tsv")

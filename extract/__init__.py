@@ -12,17 +12,30 @@ Examples
 """
 
 from extract.dates import parse_date
-from extract.documents import TEXT_SUFFIXES, ReadDocument, iter_input_files, read_document
+from extract.documents import ReadDocument
 from extract.model import Actor, Assertion, Document, DocumentResult, Event, Evidence, Mention
 from extract.nlp import DEFAULT_MODEL
-from extract.pipeline import EXTRACTOR_NAME, ExtractConfig, Extractor, Skipped, extract_corpus
+from extract.pipeline import EXTRACTOR_NAME, ExtractConfig, Extractor, extract_corpus
+from extract.readers import (
+    DEFAULT_MAX_BYTES,
+    STDIN,
+    SUFFIXES,
+    Skipped,
+    read_bytes,
+    read_document,
+    read_inputs,
+    read_path,
+    walk,
+)
 from extract.registry import Registry
 from extract.text import normalize_name
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
     "DEFAULT_MODEL",
     "EXTRACTOR_NAME",
-    "TEXT_SUFFIXES",
+    "STDIN",
+    "SUFFIXES",
     "Actor",
     "Assertion",
     "Document",
@@ -36,8 +49,11 @@ __all__ = [
     "Registry",
     "Skipped",
     "extract_corpus",
-    "iter_input_files",
     "normalize_name",
     "parse_date",
+    "read_bytes",
     "read_document",
+    "read_inputs",
+    "read_path",
+    "walk",
 ]

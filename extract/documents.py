@@ -1,10 +1,8 @@
-"""Reading documents: files in, :class:`~extract.model.Document` and clean paragraphs out."""
+"""Documents ready for the NLP pipeline, and the metadata a page states in its text."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -12,11 +10,9 @@ from pathlib import Path
 from extract.dates import parse_date
 from extract.lexicon import DATA_DIR, read_tsv
 from extract.model import Document
-from extract.text import Block, TextMap, clean, latin_share, strip_markup
-from ontology import DataFileError, InputError
+from extract.text import Block, TextMap, latin_share, strip_markup
+from ontology import DataFileError
 
-#: File extensions read as text documents.
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 _HEADER_LINES = 20
 
 
@@ -27,58 +23,6 @@ class ReadDocument:
     document: Document
     textmap: TextMap
     blocks: tuple[Block, ...]
-
-
-def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Every readable document under ``inputs`` (files, or folders searched recursively).
-
-    Folders are walked in sorted order so that builds are reproducible.
-
-    Raises
-    ------
-    InputError
-        An input does not exist.
-    """
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            yield from (p for p in sorted(path.rglob("*")) if p.is_file()
-                        and p.suffix.lower() in TEXT_SUFFIXES)
-        elif path.exists():
-            yield path
-        else:
-            raise InputError(f"{path}: no such file or folder")
-
-
-def read_document(path: Path) -> ReadDocument:
-    """Read one text or markdown file.
-
-    Raises
-    ------
-    InputError
-        The file is unreadable, empty, binary or not UTF-8 text.
-    """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: not text (binary data); skipped")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); skipped") from exc
-    if not text.strip():
-        raise InputError(f"{path}: empty document; skipped")
-    textmap, blocks = clean(text)
-    document = Document(
-        id=path.stem,
-        source_file=path.name,
-        text=text,
-        content_hash=hashlib.sha256(data).hexdigest(),
-        **page_metadata(text),
-    )
-    return ReadDocument(document, textmap, tuple(blocks))
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,10 @@ class Document:
         Publication date, ISO 8601 (``2020-10-23``, ``2020-10`` or ``2020``).
     language : str
         ISO 639-1 code of the text's language.
+    url : str or None
+        Where the document was published, as the input states it.
+    encoding : str
+        The encoding the file was decoded from (offsets count decoded characters).
     """
 
     id: str
@@ -40,6 +44,8 @@ class Document:
     publisher: str | None = None
     date: str | None = None
     language: str = "en"
+    url: str | None = None
+    encoding: str = "utf-8"
 
 
 @dataclass(frozen=True)

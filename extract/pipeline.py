@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,14 +11,14 @@ from spacy.tokens import Doc
 
 from extract.coref import Timeline, entry_for
 from extract.dates import find_date
-from extract.documents import ReadDocument, iter_input_files, read_document
+from extract.documents import ReadDocument
 from extract.events import named_event_class, relation_event
 from extract.model import Actor, Assertion, DocumentResult, Event, Evidence, Mention
 from extract.nlp import build_pipeline
+from extract.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs, with_id
 from extract.registry import Registry
 from extract.relations import ArgFinder, Found, RelationExtractor
 from extract.resolve import ActorRecord, Candidate, DocumentResolver, find_candidates
-from ontology import InputError
 
 EXTRACTOR_NAME = "actorgraph-rules/0.1"
 
@@ -35,19 +35,14 @@ class ExtractConfig:
         Extra registry files that extend (or override by id) the shipped registry.
     min_confidence : float
         Assertions below this confidence are left out.
+    max_bytes : int
+        Inputs larger than this are skipped.
     """
 
     model: str | None = None
     aliases: tuple[Path, ...] = ()
     min_confidence: float = 0.5
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """An input that could not be read, and why (one line naming the file)."""
-
-    path: str
-    reason: str
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 class Extractor:
@@ -55,7 +50,7 @@ class Extractor:
 
     Examples
     --------
-    >>> from extract.documents import read_document
+    >>> from extract.readers import read_document
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "note.txt"
     >>> _ = path.write_text("Soleimani was chosen by Khamenei to lead the Quds Force.")
@@ -69,6 +64,7 @@ class Extractor:
         self.registry = Registry.load(self.config.aliases)
         self.nlp = build_pipeline(self.registry, self.config.model)
         self._known_people: set[str] = set()
+        self._ids: set[str] = set()
         self._states = {e.id: e.affiliation for e in self.registry.entries.values()
                         if e.cls == "Person" and e.affiliation in self.registry.entries}
 
@@ -76,8 +72,16 @@ class Extractor:
         entry = self.registry.lookup(name)
         return entry.id if entry else None
 
-    def extract(self, read: ReadDocument) -> DocumentResult:
-        """Extract the nodes, relations and events of one read document."""
+    def extract(self, read: ReadDocument, where: str = "") -> DocumentResult:
+        """Extract the nodes, relations and events of one read document.
+
+        An id this extractor has already seen (``a/x.txt`` and ``b/x.txt``) is
+        suffixed with a hash of ``where`` and the content, so both documents stay.
+        """
+        if read.document.id in self._ids:
+            digest = hashlib.sha256(f"{where}\x1f{read.document.content_hash}".encode()).hexdigest()
+            read = with_id(read, f"{read.document.id}-{digest[:8]}")
+        self._ids.add(read.document.id)
         docs = list(self.nlp.pipe(b.text for b in read.blocks))
         resolver = DocumentResolver(self.registry, docs, frozenset(self._known_people))
         mentions = resolver.resolve(find_candidates(docs, self.registry))
@@ -131,13 +135,14 @@ class Extractor:
         clean_end = read.blocks[block].start + sent.end_char  # type: ignore[attr-defined]
         start, end = read.textmap.span_to_original(clean_start, clean_end)
         doc = read.document
+        sentence = " ".join(read.textmap.text[clean_start:clean_end].split())
         return Assertion(
             subject=found.subject.key,
             predicate=found.predicate,
             object=found.object.key,
             confidence=found.confidence,
             extractor=f"{EXTRACTOR_NAME} {found.rule}",
-            evidence=Evidence(doc.id, doc.source_file, doc.text[start:end], start, end,
+            evidence=Evidence(doc.id, doc.source_file, sentence, start, end,
                               found.subject.text, found.object.text),
         )
 
@@ -176,7 +181,7 @@ class Extractor:
         span = docs[m.block][m.start : m.end]
         base = read.blocks[m.block].start
         start, end = read.textmap.span_to_original(base + span.start_char, base + span.end_char)
-        return Mention(read.document.text[start:end], start, end, m.key, m.rule)
+        return Mention(span.text, start, end, m.key, m.rule)
 
     def _implied_actor(self, key: str) -> Actor:
         entry = self.registry.entries[key]
@@ -210,20 +215,11 @@ def extract_corpus(
 ) -> Iterator[DocumentResult | Skipped]:
     """Extract every document under ``inputs``, in a stable order.
 
-    Unreadable inputs are yielded as :class:`Skipped` (with a one-line reason)
-    and the rest of the corpus goes on.
+    Inputs that cannot be read are yielded as :class:`Skipped` (with a one-line
+    reason naming the file) and the rest of the corpus goes on. Two documents
+    with the same id (``a/x.txt`` and ``b/x.txt``) keep both, the later one under
+    an id suffixed with a hash of its path.
     """
     extractor = extractor or Extractor(config)
-    seen: Counter[str] = Counter()
-    for path in iter_input_files(inputs):
-        try:
-            read = read_document(path)
-        except InputError as exc:
-            yield Skipped(str(path), str(exc))
-            continue
-        seen[read.document.id] += 1
-        if seen[read.document.id] > 1:
-            yield Skipped(str(path), f"{path}: a document with id {read.document.id!r} "
-                                     f"was already read; rename one of them")
-            continue
-        yield extractor.extract(read)
+    for where, item in read_inputs(inputs, extractor.config.max_bytes):
+        yield item if isinstance(item, Skipped) else extractor.extract(item, where)

@@ -11,6 +11,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from extract.lexicon import load_boilerplate
 
@@ -43,8 +44,24 @@ def normalize_name(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Piece:
+    """A run of clean text and where it comes from in the original.
+
+    A literal piece maps character for character (``orig_end - orig_start`` equals
+    its length); a replaced piece ("&amp;" read as "&", "\\n" in JSON read as a line
+    break) maps as a whole to ``[orig_start, orig_end)``.
+    """
+
+    clean_start: int
+    length: int
+    orig_start: int
+    orig_end: int
+    literal: bool = True
+
+
+@dataclass(frozen=True)
 class TextMap:
-    """Clean text built from kept spans of an original, with the way back.
+    """Clean text built from an original, with the way back for every character.
 
     Examples
     --------
@@ -54,34 +71,99 @@ class TextMap:
     'a link b'
     >>> tm.span_to_original(2, 6), original[3:7]
     ((3, 7), 'link')
+    >>> tm.to_clean(3)
+    2
     """
 
     text: str
-    _clean_starts: tuple[int, ...]
-    _orig_starts: tuple[int, ...]
+    pieces: tuple[Piece, ...]
+
+    @classmethod
+    def identity(cls, text: str) -> TextMap:
+        return cls(text, (Piece(0, len(text), 0, len(text)),) if text else ())
 
     @classmethod
     def from_spans(cls, original: str, spans: list[tuple[int, int]]) -> TextMap:
-        pieces, clean_starts, orig_starts, position = [], [], [], 0
+        """Clean text made of the literal spans ``[start, end)`` of ``original``."""
+        parts, pieces, position = [], [], 0
         for start, end in spans:
             if end <= start:
                 continue
-            pieces.append(original[start:end])
-            clean_starts.append(position)
-            orig_starts.append(start)
+            parts.append(original[start:end])
+            pieces.append(Piece(position, end - start, start, end))
             position += end - start
-        return cls("".join(pieces), tuple(clean_starts), tuple(orig_starts))
+        return cls("".join(parts), tuple(pieces))
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [p.clean_start for p in self.pieces]
+
+    @cached_property
+    def _orig_starts(self) -> list[int]:
+        return [p.orig_start for p in self.pieces]
+
+    def _piece(self, index: int) -> Piece:
+        return self.pieces[max(bisect.bisect_right(self._starts, index) - 1, 0)]
 
     def to_original(self, index: int) -> int:
-        """Offset in the original of the clean text's character ``index``."""
-        piece = max(bisect.bisect_right(self._clean_starts, index) - 1, 0)
-        if not self._clean_starts:
+        """Offset in the original where the clean character ``index`` starts."""
+        if not self.pieces:
             return index
-        return self._orig_starts[piece] + index - self._clean_starts[piece]
+        piece = self._piece(index)
+        if not piece.literal:
+            return piece.orig_start
+        return piece.orig_start + min(index - piece.clean_start, max(piece.length - 1, 0))
+
+    def to_original_end(self, index: int) -> int:
+        """Offset in the original just after the clean character ``index``."""
+        if not self.pieces:
+            return index + 1
+        piece = self._piece(index)
+        if not piece.literal:
+            return piece.orig_end
+        return self.to_original(index) + 1
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the clean span ``[start, end)``."""
-        return self.to_original(start), self.to_original(max(end - 1, start)) + 1
+        return self.to_original(start), self.to_original_end(max(end - 1, start))
+
+    def to_clean(self, offset: int) -> int | None:
+        """The clean index whose character starts at original ``offset``, if any."""
+        at = bisect.bisect_right(self._orig_starts, offset) - 1
+        for piece in self.pieces[max(at - 1, 0) : at + 2]:
+            if piece.orig_start <= offset < piece.orig_end:
+                if not piece.literal:
+                    return piece.clean_start if offset == piece.orig_start else None
+                return piece.clean_start + offset - piece.orig_start
+        return None
+
+    def through(self, outer: TextMap) -> TextMap:
+        """This map composed with ``outer`` (whose clean text is this map's original).
+
+        >>> decoded = TextMap(  # "a&amp;b" read as "a&b"
+        ...     "a&b", (Piece(0, 1, 0, 1), Piece(1, 1, 1, 6, False), Piece(2, 1, 6, 7)))
+        >>> inner = TextMap.from_spans("a&b", [(1, 3)])
+        >>> inner.through(decoded).span_to_original(0, 2)
+        (1, 7)
+        """
+        pieces: list[Piece] = []
+        for piece in self.pieces:
+            if not piece.literal:
+                start = outer.to_original(piece.orig_start)
+                pieces.append(Piece(piece.clean_start, piece.length, start,
+                                    outer.to_original_end(piece.orig_end - 1), False))
+                continue
+            done = 0
+            while done < piece.length:  # split at the outer pieces' borders
+                inner = piece.orig_start + done
+                op = outer._piece(inner)
+                size = (min(piece.length - done, op.clean_start + op.length - inner)
+                        if op.literal else 1)
+                start = outer.to_original(inner)
+                pieces.append(Piece(piece.clean_start + done, size, start,
+                                    outer.to_original_end(inner + size - 1), op.literal))
+                done += size
+        return TextMap(self.text, tuple(pieces))
 
 
 # ---------------------------------------------------------------- markup

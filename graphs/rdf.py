@@ -146,6 +146,9 @@ def _add_document(graph: Graph, result: DocumentResult) -> None:
             graph.add((iri, predicate, Literal(value)))
     if doc.date:
         graph.add((iri, DCTERMS.issued, _date_literal(doc.date)))
+    if doc.url:
+        safe = re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", doc.url)
+        graph.add((iri, DCTERMS.source, URIRef(doc.url) if safe else Literal(doc.url)))
 
 
 def _add_node(graph: Graph, node: _Node) -> None:
