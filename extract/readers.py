@@ -276,9 +276,12 @@ def read_html_document(source: str, name: str, doc_id: str, data: bytes,
                                         include_images=False, deduplicate=False)
     if found is None or not (found.text or "").strip():
         raise InputError(f"{name}: no article text found in the page; skipped")
-    textmap, blocks, _unaligned = _align(found.text.split("\n"), source)
-    if not blocks:
+    paragraphs = [p for p in found.text.split("\n") if p.strip()]
+    textmap, blocks, unaligned = _align(paragraphs, source)
+    if not blocks and unaligned == len(paragraphs):
         raise InputError(f"{name}: the page's article text could not be located; skipped")
+    if not blocks:
+        raise InputError(f"{name}: no article text (only page furniture); skipped")
     meta = {"title": found.title, "author": found.author, "publisher": found.sitename,
             "date": parse_date(found.date) if found.date else None, "url": found.url}
     document = _document(doc_id, name, source, data, encoding, **meta)
