@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from extract.dates import find_date
 from extract.model import Assertion, Event
@@ -61,7 +61,7 @@ def event_key(*parts: str) -> str:
 
 
 def relation_event(
-    assertions: list[Assertion], anchor: Token, sentence: Span, labels: dict[str, str],
+    assertions: list[Assertion], anchor: Token, labels: dict[str, str],
     reference: str | None, place: str | None,
 ) -> Event | None:
     """The event that a group of assertions from one cue states, if its predicate has one."""
@@ -77,6 +77,5 @@ def relation_event(
     if date:
         label += f" ({date})"
     key = event_key(first.doc_id, str(first.start), str(anchor.i), spec.name, *agents, *targets)
-    del sentence
     return Event(key=key, cls=spec.event_class, label=label, agents=agents, targets=targets,
                  place=place, date=date, evidence=tuple(assertions))

@@ -99,7 +99,7 @@ class Extractor:
         implied = {a.object for a in assertions} - set(resolver.records)
         actors = [_actor(r) for r in resolver.records.values()]
         actors += [self._implied_actor(key) for key in sorted(implied)]
-        events += self._named_events(read, docs, mentions, resolver.records)
+        events += self._named_events(read, mentions, resolver.records)
         return DocumentResult(
             document=read.document,
             actors=tuple(sorted(actors, key=lambda a: a.key)),
@@ -157,13 +157,13 @@ class Extractor:
             token = sent.doc[anchor]  # type: ignore[attr-defined]
             places = [token_keys[t.i] for t in token.subtree if t.i in token_keys
                       and classes.get(token_keys[t.i]) == "Place"]
-            event = relation_event(group, token, sent, labels,  # type: ignore[arg-type]
-                                   read.document.date, places[0] if places else None)
+            event = relation_event(group, token, labels, read.document.date,
+                                   places[0] if places else None)
             if event is not None:
                 events.append(event)
         return events
 
-    def _named_events(self, read: ReadDocument, docs: list[Doc], mentions: list[Candidate],
+    def _named_events(self, read: ReadDocument, mentions: list[Candidate],
                       records: dict[str, ActorRecord]) -> list[Event]:
         events: dict[str, Event] = {}
         for m in mentions:
@@ -174,7 +174,6 @@ class Extractor:
             label = _label(record)
             events[m.key] = Event(key=m.key, cls=named_event_class(label), label=label,
                                   date=found[0] if found else None)
-        del docs
         return list(events.values())
 
     def _mention(self, read: ReadDocument, docs: list[Doc], m: Candidate) -> Mention:
