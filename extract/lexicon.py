@@ -231,6 +231,16 @@ def load_groups(path: Path = DATA_DIR / "groups.tsv") -> dict[str, str]:
 
 
 @cache
+def load_nominals(path: Path = DATA_DIR / "nominals.tsv") -> dict[str, str]:
+    """Nouns that stand for a just-named actor, to the class they stand for."""
+    nominals = {}
+    for number, row in read_tsv(path, ("noun", "class")):
+        _check(row["class"] in NODE_CLASSES, path, number, f"class {row['class']!r} unknown")
+        nominals[row["noun"].lower()] = row["class"]
+    return nominals
+
+
+@cache
 def load_words(path: Path) -> frozenset[str]:
     """A one-column word list (lower case)."""
     return frozenset(row["word"].lower() for _n, row in read_tsv(path, ("word",)))

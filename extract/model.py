@@ -57,6 +57,17 @@ class Mention:
     end: int
     actor: str
     rule: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How one surface form was resolved to a node: the rule, how sure, how often."""
+
+    form: str
+    rule: str
+    confidence: float
+    mentions: int
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,7 @@ class Actor:
     mentions: int = 0
     rules: tuple[str, ...] = ()
     registered: bool = False
+    resolutions: tuple[Resolution, ...] = ()
 
 
 @dataclass(frozen=True)

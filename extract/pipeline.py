@@ -13,7 +13,7 @@ from extract.coref import Timeline, entry_for
 from extract.dates import find_date
 from extract.documents import ReadDocument
 from extract.events import named_event_class, relation_event
-from extract.model import Actor, Assertion, DocumentResult, Event, Evidence, Mention
+from extract.model import Actor, Assertion, DocumentResult, Event, Evidence, Mention, Resolution
 from extract.nlp import build_pipeline
 from extract.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs, with_id
 from extract.registry import Registry
@@ -180,7 +180,7 @@ class Extractor:
         span = docs[m.block][m.start : m.end]
         base = read.blocks[m.block].start
         start, end = read.textmap.span_to_original(base + span.start_char, base + span.end_char)
-        return Mention(span.text, start, end, m.key, m.rule)
+        return Mention(span.text, start, end, m.key, m.rule, m.confidence)
 
     def _implied_actor(self, key: str) -> Actor:
         entry = self.registry.entries[key]
@@ -205,6 +205,8 @@ def _actor(record: ActorRecord) -> Actor:
         mentions=sum(record.forms.values()),
         rules=tuple(sorted(record.rules)),
         registered=record.registered,
+        resolutions=tuple(Resolution(form, rule, confidence, count) for (form, rule), (count, confidence)
+                          in sorted(record.resolutions.items())),
     )
 
 

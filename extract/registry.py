@@ -62,7 +62,7 @@ class Registry:
     entries: dict[str, RegistryEntry] = field(default_factory=dict)
     _aliases: dict[str, str] = field(default_factory=dict)
     _titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    _metonyms: dict[str, str] = field(default_factory=dict)
+    _metonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Registry:
@@ -87,7 +87,8 @@ class Registry:
             key = normalize_name(title)
             self._titles[key] = tuple(dict.fromkeys((*self._titles.get(key, ()), entry.id)))
         for metonym in entry.metonyms:
-            self._metonyms[normalize_name(metonym)] = entry.id
+            key = normalize_name(metonym)
+            self._metonyms[key] = tuple(dict.fromkeys((*self._metonyms.get(key, ()), entry.id)))
 
     def lookup(self, text: str) -> RegistryEntry | None:
         """The entry that ``text`` names exactly (after normalising), or None."""
@@ -95,10 +96,10 @@ class Registry:
         hit = self._aliases.get(norm) or self._aliases.get(strip_honorifics(norm))
         return self.entries[hit] if hit else None
 
-    def metonym(self, text: str) -> RegistryEntry | None:
-        """The state a capital or seat of government stands for ("Tehran", "the White House")."""
-        hit = self._metonyms.get(normalize_name(text))
-        return self.entries[hit] if hit else None
+    def metonyms(self, text: str) -> tuple[RegistryEntry, ...]:
+        """The states a capital or seat of government can stand for ("Tehran", "the White
+        House"), in registry order: "Moscow" is Russia, or the Soviet Union."""
+        return tuple(self.entries[i] for i in self._metonyms.get(normalize_name(text), ()))
 
     def title_holders(self, text: str) -> tuple[RegistryEntry, ...]:
         """Entries that a description ("the Supreme Leader", "the slain general") can stand for."""
@@ -109,6 +110,11 @@ class Registry:
             if ids:
                 return tuple(self.entries[i] for i in ids)
         return ()
+
+    def fuzzy_score(self, text: str, entry: RegistryEntry) -> float:
+        """How close ``text`` is to the nearest name of ``entry``, in [0, 1]."""
+        norm = strip_honorifics(normalize_name(text))
+        return max(fuzz.ratio(norm, normalize_name(a)) for a in entry.aliases) / 100
 
     def fuzzy(
         self, text: str, cls: str | None = None, context: frozenset[str] = frozenset()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.events import named_event_class
-from extract.lexicon import load_groups, load_roles
+from extract.lexicon import load_groups, load_nominals, load_roles
 from extract.nlp import METONYM_SUFFIX
 from extract.registry import Registry, strip_honorifics
 from extract.text import normalize_name
@@ -50,6 +50,7 @@ class Candidate:
     key: str = ""
     cls: str = ""
     rule: str = ""
+    confidence: float = 0.0
 
     @property
     def position(self) -> tuple[int, int]:
@@ -67,6 +68,8 @@ class ActorRecord:
     registered: bool = False
     forms: Counter[str] = field(default_factory=Counter)
     rules: set[str] = field(default_factory=set)
+    #: (surface form, rule) -> (mentions, best confidence)
+    resolutions: dict[tuple[str, str], tuple[int, float]] = field(default_factory=dict)
 
 
 def clean_form(text: str) -> str:
@@ -136,6 +139,22 @@ def _group_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
     return found
 
 
+_DEFINITE = frozenset({"the", "this", "that", "its"})
+
+
+def _nominal_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
+    nominals = load_nominals()
+    found = []
+    for token in doc:
+        if (token.i in taken or token.tag_ != "NN" or token.lower_ not in nominals
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)):
+            continue
+        if any(c.lower_ in _DEFINITE and c.dep_ in ("det", "poss") for c in token.lefts) and not any(
+                c.dep_ in ("compound", "amod") for c in token.lefts):
+            found.append(Candidate(block, token.i, token.i + 1, token.text, "NOMINAL"))
+    return found
+
+
 def _propn_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
     found, run = [], []
     for token in [*doc, None]:
@@ -149,11 +168,30 @@ def _propn_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
     return found
 
 
+_GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
+
+
+def _governments(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """"the Rouhani administration", "Trump's administration": the name and its noun are one
+    mention, which stands for the state (resolved by affiliation), not for the person."""
+    out = []
+    for cand in candidates:
+        root = doc[cand.start : cand.end].root
+        head = root.head
+        if (root.dep_ in ("compound", "poss") and head.lemma_.lower() in _GOVERNMENT_NOUNS
+                and head.i >= cand.end and head.i - cand.end <= 1):
+            out.append(Candidate(cand.block, cand.start, head.i + 1,
+                                 doc[cand.start : head.i + 1].text, "ORG"))
+        else:
+            out.append(cand)
+    return out
+
+
 def find_candidates(docs: list[Doc], registry: Registry) -> list[Candidate]:
     """Every span of the parsed paragraphs that may name a node, in text order."""
     found: list[Candidate] = []
     for block, doc in enumerate(docs):
-        ner = _ner_candidates(doc, block)
+        ner = _governments(doc, _ner_candidates(doc, block))
         # A title beats a NER span that the registry does not know ("Supreme" as ORG).
         known = [c for c in ner if c.ruler_id or registry.lookup(c.text)]
         taken = {i for c in known for i in range(c.start, c.end)}
@@ -163,7 +201,9 @@ def find_candidates(docs: list[Doc], registry: Registry) -> list[Candidate]:
         taken = {i for c in (*ner, *titles) for i in range(c.start, c.end)}
         groups = _group_candidates(doc, block, taken)
         taken |= {c.start for c in groups}
-        found += ner + titles + groups + _propn_candidates(doc, block, taken)
+        nominals = _nominal_candidates(doc, block, taken)
+        taken |= {c.start for c in nominals}
+        found += ner + titles + groups + nominals + _propn_candidates(doc, block, taken)
     return sorted(found, key=lambda c: (c.block, c.start))
 
 
@@ -193,6 +233,7 @@ class DocumentResolver:
             if not cand.key:
                 self._contextual(cand, named, candidates)
         self._local(candidates)
+        self._nominal(candidates)
         resolved = [c for c in candidates if c.key]
         for cand in resolved:
             self._record(cand)
@@ -201,37 +242,41 @@ class DocumentResolver:
     def _span(self, cand: Candidate) -> Span:
         return self.docs[cand.block][cand.start : cand.end]
 
-    def _set(self, cand: Candidate, key: str, cls: str, rule: str) -> None:
-        cand.key, cand.cls, cand.rule = key, cls, rule
+    def _set(self, cand: Candidate, key: str, cls: str, rule: str, confidence: float = 1.0,
+             ) -> None:
+        cand.key, cand.cls, cand.rule, cand.confidence = key, cls, rule, confidence
 
     def _exact(self, cand: Candidate) -> None:
         if cand.kind == "TITLE":
             return
         if cand.ruler_id.endswith(METONYM_SUFFIX):
-            self._metonym(cand, self.registry.entries[cand.ruler_id[: -len(METONYM_SUFFIX)]])
-            return
+            return  # which state a capital stands for depends on the document: next pass
         entry = (self.registry.entries.get(cand.ruler_id) if cand.ruler_id
                  else self.registry.lookup(cand.text))
         if entry is not None:
             self._set(cand, entry.id, entry.cls, "registry")
-            return
-        metonym = self.registry.metonym(cand.text)
-        if metonym is not None:
-            self._metonym(cand, metonym)
 
-    def _metonym(self, cand: Candidate, state: object) -> None:
+    def _metonym(self, cand: Candidate, named: frozenset[str]) -> bool:
+        states = self.registry.metonyms(cand.text)
+        if not states:
+            return False
         head = self._span(cand).root
         while head.dep_ == "conj":
             head = head.head
         locative = head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
-        if head.dep_ in _ACTING or not locative:
-            self._set(cand, state.id, state.cls, "metonym")  # type: ignore[attr-defined]
-        else:
+        if head.dep_ not in _ACTING and locative:
             self._set(cand, local_key(normalize_name(cand.text)), "Place", "metonym")
+            return True
+        named_states = [s for s in states if s.id in named]
+        state = named_states[0] if len(named_states) == 1 else states[0]
+        self._set(cand, state.id, state.cls, "metonym", 0.9 if len(states) == 1 else 0.8)
+        return True
 
     def _contextual(self, cand: Candidate, named: frozenset[str], all_: list[Candidate]) -> None:
         if cand.kind == "TITLE":
             self._title(cand, named, all_)
+            return
+        if cand.kind == "NOMINAL" or self._metonym(cand, named):
             return
         norm = strip_honorifics(normalize_name(cand.text))
         match = _HEADS_OF_STATE.match(norm)
@@ -241,13 +286,20 @@ class DocumentResolver:
                         else leader.id if leader and leader.cls == "Country" else None)
             if state_id in self.registry.entries:
                 entry = self.registry.entries[state_id]
-                self._set(cand, entry.id, entry.cls, "affiliation")
+                self._set(cand, entry.id, entry.cls, "affiliation", 0.9)
                 return
         if cand.kind in ("GROUP", "NORP") or cand.text.lower() in _PRONOUNS:
             return
+        surname = [self.registry.entries[i] for i in named if " " not in norm
+                   and self.registry.entries[i].cls == "Person"
+                   and normalize_name(self.registry.entries[i].label).split()[-1] == norm]
+        if len(surname) == 1:  # "Clinton" in a document that names Bill Clinton
+            self._set(cand, surname[0].id, "Person", "short-form", 0.9)
+            return
         entry = self.registry.fuzzy(cand.text, None, named)
         if entry is not None:
-            self._set(cand, entry.id, entry.cls, "fuzzy")
+            score = self.registry.fuzzy_score(cand.text, entry)
+            self._set(cand, entry.id, entry.cls, "fuzzy", round(score, 3))
 
     def _title(self, cand: Candidate, named: frozenset[str], all_: list[Candidate]) -> None:
         head = self._span(cand)[-1]
@@ -260,7 +312,7 @@ class DocumentResolver:
         pick = before[-1].key if before else Counter(
             c.key for c in all_ if c.key in ids).most_common(1)[0][0]
         entry = self.registry.entries[pick]
-        self._set(cand, entry.id, entry.cls, "title")
+        self._set(cand, entry.id, entry.cls, "title", 0.85 if len(ids) == 1 else 0.7)
 
     def _local(self, candidates: list[Candidate]) -> None:
         votes: dict[str, Counter[str]] = {}
@@ -283,9 +335,33 @@ class DocumentResolver:
         for cand, norm in pending:
             full = [p for p in people if " " not in norm and p.split()[-1] == norm]
             if len(full) == 1:
-                self._set(cand, local_key(full[0]), "Person", "short-form")
+                self._set(cand, local_key(full[0]), "Person", "short-form",
+                          0.75 if full[0] in self.known_people else 0.9)
             elif cand.kind != "PROPN":  # a bare proper noun is only ever a short form
                 self._set(cand, local_key(norm), _winner(votes[norm]), "local")
+
+    def _nominal(self, candidates: list[Candidate]) -> None:
+        """"the organization" -> the nearest earlier actor of its class, two paragraphs back."""
+        nominals = load_nominals()
+        for cand in (c for c in candidates if c.kind == "NOMINAL"):
+            cls = nominals[cand.text.lower()]
+            before = [c for c in candidates if c.key and c.cls == cls and c.kind != "NOMINAL"
+                      and c.position < cand.position and cand.block - c.block <= 2]
+            if not before:
+                continue
+            salience = Counter(c.key for c in candidates
+                               if c.key and c.kind != "NOMINAL" and c.position < cand.position)
+            recency = {c.key: index for index, c in enumerate(before)}
+            noun = cand.text.lower()
+            pick = max(recency, key=lambda k: (noun in self._name_words(k, candidates),
+                                               salience[k], recency[k]))
+            self._set(cand, pick, cls, "nominal", 0.7)
+
+    def _name_words(self, key: str, candidates: list[Candidate]) -> set[str]:
+        """Words of an actor's names ("republic" for Iran, the Islamic Republic)."""
+        entry = self.registry.entries.get(key)
+        names = entry.aliases if entry else [c.text for c in candidates if c.key == key]
+        return {word for name in names for word in normalize_name(name).split()}
 
     def _agreeing_class(self, cand: Candidate, cls: str, candidates: list[Candidate]) -> str:
         """Class correction by agreement: conjoined names share a class ("Erdogan and Modi"),
@@ -340,5 +416,8 @@ class DocumentResolver:
                 registered=entry is not None,
             )
             self.records[cand.key] = record
-        record.forms[clean_form(cand.text)] += 1
+        form = clean_form(cand.text)
+        record.forms[form] += 1
         record.rules.add(cand.rule)
+        count, best = record.resolutions.get((form, cand.rule), (0, 0.0))
+        record.resolutions[(form, cand.rule)] = (count + 1, max(best, cand.confidence))

@@ -78,6 +78,8 @@ class _Node:
     registered_label: str | None = None
     mentions: int = 0
     docs: set[str] = field(default_factory=set)
+    #: (surface form, rule) -> [mentions, best confidence, documents]
+    resolutions: dict[tuple[str, str], list] = field(default_factory=dict)
 
     def add(self, actor: Actor, doc_id: str) -> None:
         self.labels[actor.label] += max(actor.mentions, 1)
@@ -89,6 +91,11 @@ class _Node:
         self.mentions += actor.mentions
         if actor.mentions:
             self.docs.add(doc_id)
+        for item in actor.resolutions:
+            entry = self.resolutions.setdefault((item.form, item.rule), [0, 0.0, set()])
+            entry[0] += item.mentions
+            entry[1] = max(entry[1], item.confidence)
+            entry[2].add(doc_id)
 
     @property
     def label(self) -> str:
@@ -168,6 +175,16 @@ def _add_node(graph: Graph, node: _Node) -> None:
     graph.add((iri, AG.mentionCount, Literal(node.mentions)))
     for doc_id in node.docs:
         graph.add((iri, AG.mentionedIn, document_iri(doc_id)))
+    for (form, rule), (count, confidence, docs) in node.resolutions.items():
+        digest = hashlib.sha256(f"{node.key}\x1f{form}\x1f{rule}".encode()).hexdigest()[:20]
+        resolution = AGR["resolution/" + digest]
+        graph.add((iri, AG.resolution, resolution))
+        for triple in ((RDF.type, AG.Resolution), (AG.surfaceForm, Literal(form)),
+                       (AG.rule, Literal(rule)), (AG.mentionCount, Literal(count)),
+                       (AG.confidence, Literal(Decimal(f"{confidence:.3f}"), datatype=XSD.decimal))):
+            graph.add((resolution, *triple))
+        for doc_id in docs:
+            graph.add((resolution, PROV.wasDerivedFrom, document_iri(doc_id)))
 
 
 def _add_assertion(graph: Graph, assertion: Assertion) -> None:

@@ -44,6 +44,7 @@ class AG(DefinedNamespace):
     Place: URIRef
     Policy: URIRef
     Protest: URIRef
+    Resolution: URIRef
     RelationFamily: URIRef
     Revolution: URIRef
     Sanctioning: URIRef
@@ -79,6 +80,8 @@ class AG(DefinedNamespace):
     opposes: URIRef
     partOf: URIRef
     place: URIRef
+    resolution: URIRef
+    rule: URIRef
     sanctions: URIRef
     sentence: URIRef
     signed: URIRef
@@ -86,6 +89,7 @@ class AG(DefinedNamespace):
     startOffset: URIRef
     structure: URIRef
     subjectText: URIRef
+    surfaceForm: URIRef
     supports: URIRef
     target: URIRef
     threatens: URIRef

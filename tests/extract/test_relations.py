@@ -64,14 +64,14 @@ CASES = [
     # symmetric nouns joining two actors
     ("The Khamenei-Nasrallah partnership worried Israel.",
      {("Ali Khamenei", "cooperatesWith", "Hassan Nasrallah")}),
-    ("The Putin-Erdogan partnership surprised Washington.",
-     {("Vladimir Putin", "cooperatesWith", "Erdogan")}),
+    ("The Putin-Lukashenko partnership surprised Washington.",
+     {("Vladimir Putin", "cooperatesWith", "Lukashenko")}),
     ("Talks between Javad Zarif and John Kerry resumed in Vienna.",
      {("Mohammad Javad Zarif", "negotiatesWith", "John Kerry")}),
     # a misparsed coordination ("... of Raisi and Blinken has been ...") and plural "them"
-    ("Erdogan and Modi have come out in defence of Raisi and Blinken has been in dialogue with them.",
-     {("Erdogan", "supports", "Ebrahim Raisi"), ("Modi", "supports", "Ebrahim Raisi"),
-      ("Blinken", "negotiatesWith", "Erdogan"), ("Blinken", "negotiatesWith", "Modi")}),
+    ("Aliyev and Tokayev have come out in defence of Raisi and Blinken has been in dialogue with them.",
+     {("Aliyev", "supports", "Ebrahim Raisi"), ("Tokayev", "supports", "Ebrahim Raisi"),
+      ("Blinken", "negotiatesWith", "Aliyev"), ("Blinken", "negotiatesWith", "Tokayev")}),
     # co-occurrence is not a relation
     ("Khamenei and Trump both spoke on Monday.", set()),
     ("Donald Trump visited Israel and Saudi Arabia in May.", set()),
@@ -79,7 +79,7 @@ CASES = [
 ]
 
 XFAIL = {
-    "The Putin-Erdogan": "the small model's NER does not tag 'Erdogan' here, so no actor is made",
+    "The Putin-Lukashenko": "the small model's NER does not tag 'Lukashenko' here, so no actor is made",
 }
 
 
