@@ -12,12 +12,16 @@
 '2016-06'
 >>> parse_date("yesterday") is None
 True
+>>> parse_date("the strike on Monday", reference="2020-01-08")
+'2020-01-06'
+>>> parse_date("sanctions imposed last year", reference="2018-08-29")
+'2017'
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -77,16 +81,52 @@ def _from_match(match: re.Match[str], reference: str | None) -> str | None:
     return f"{year:04d}-{month:02d}-{int(day):02d}" if _valid(year, month, int(day)) else None
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE = re.compile(
+    r"(?i)\b(?P<word>yesterday|today|last year|this year|last month|this month|"
+    rf"(?P<last>last )?(?P<weekday>{'|'.join(_WEEKDAYS)}))\b")
+
+
+def _relative(match: re.Match[str], reference: str) -> str | None:
+    """A date relative to ``reference`` ("yesterday", "last year", "on Monday")."""
+    word = match.group("word").lower()
+    year = int(reference[:4])
+    if word in ("this year", "last year"):
+        return f"{year - (word == 'last year'):04d}"
+    if len(reference) < 7:
+        return None
+    month = int(reference[5:7])
+    if word in ("this month", "last month"):
+        back = word == "last month"
+        year, month = (year - 1, 12) if back and month == 1 else (year, month - back)
+        return f"{year:04d}-{month:02d}"
+    if len(reference) < 10:
+        return None
+    day = date.fromisoformat(reference[:10])
+    if word in ("today", "yesterday"):
+        return (day - timedelta(days=word == "yesterday")).isoformat()
+    back = (day.weekday() - _WEEKDAYS.index(match.group("weekday").lower())) % 7
+    if back == 0 and match.group("last"):
+        back = 7
+    return (day - timedelta(days=back)).isoformat()
+
+
 def find_date(text: str, reference: str | None = None) -> tuple[str, int, int] | None:
     """The most precise date in ``text`` as ``(iso, start, end)``, or None.
 
     A day and month without a year take the year of ``reference`` (an ISO
-    date such as the document's publication date).
+    date such as the document's publication date); relative dates ("yesterday",
+    "last year", "on Monday") are counted back from it.
     """
     text = text.translate(_DIGITS)
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             iso = _from_match(match, reference)
+            if iso:
+                return iso, match.start(), match.end()
+    if reference:
+        for match in _RELATIVE.finditer(text):
+            iso = _relative(match, reference)
             if iso:
                 return iso, match.start(), match.end()
     return None

@@ -62,20 +62,22 @@ def event_key(*parts: str) -> str:
 
 def relation_event(
     assertions: list[Assertion], anchor: Token, labels: dict[str, str],
-    reference: str | None, place: str | None,
+    reference: str | None, place: str | None, event_class: str | None = None,
 ) -> Event | None:
-    """The event that a group of assertions from one cue states, if its predicate has one."""
+    """The event that a group of assertions from one cue states: the cue's own event class,
+    else the predicate's (``killed`` -> Killing); None when neither has one."""
     spec = relation_specs()[assertions[0].predicate]
-    if spec.event_class is None:
+    cls = event_class or spec.event_class
+    if cls is None:
         return None
     agents = tuple(sorted({a.subject for a in assertions}))
     targets = tuple(sorted({a.object for a in assertions}))
     date = clause_date(anchor, reference)
     first = assertions[0].evidence
-    label = (f"{spec.event_class.lower()}: {', '.join(labels[a] for a in agents)} "
+    label = (f"{cls.lower()}: {', '.join(labels[a] for a in agents)} "
              f"{spec.label} {', '.join(labels[t] for t in targets)}")
     if date:
         label += f" ({date})"
     key = event_key(first.doc_id, str(first.start), str(anchor.i), spec.name, *agents, *targets)
-    return Event(key=key, cls=spec.event_class, label=label, agents=agents, targets=targets,
+    return Event(key=key, cls=cls, label=label, agents=agents, targets=targets,
                  place=place, date=date, evidence=tuple(assertions))

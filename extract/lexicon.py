@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ontology import NODE_CLASSES, DataFileError, relation_specs
+from ontology import NODE_CLASSES, DataFileError, relation_specs, subclasses
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -152,6 +152,8 @@ class Cue:
     objects: tuple[str, ...]
     requires: str | None
     line: int
+    reverse: bool = False
+    event: str | None = None
 
 
 def _predicate(path: Path, number: int, name: str) -> str:
@@ -174,7 +176,8 @@ def load_roles(path: Path = DATA_DIR / "roles.tsv") -> dict[str, Role]:
     return roles
 
 
-CUE_COLUMNS = ("cue", "pos", "object", "predicate", "confidence", "negated", "objects", "requires")
+CUE_COLUMNS = ("cue", "pos", "object", "predicate", "confidence", "negated", "objects", "requires",
+               "direction", "event")
 
 
 def _parse_cue(path: Path, number: int, row: dict[str, str]) -> Cue:
@@ -195,6 +198,10 @@ def _parse_cue(path: Path, number: int, row: dict[str, str]) -> Cue:
     objects = _split(row["objects"])
     _check(all(o in NODE_CLASSES for o in objects), path, number,
            f"objects {row['objects']!r}, expected classes among {', '.join(NODE_CLASSES)}")
+    _check(row["direction"] in ("->", "<-"), path, number,
+           f"direction {row['direction']!r}, expected -> or <-")
+    _check(not row["event"] or row["event"] in subclasses("Event"), path, number,
+           f"event {row['event']!r} is not an Event class of the ontology")
     return Cue(
         lemma=words[0].lower(),
         particle=particle,
@@ -207,6 +214,8 @@ def _parse_cue(path: Path, number: int, row: dict[str, str]) -> Cue:
         objects=objects,
         requires=row["requires"].lower() or None,
         line=number,
+        reverse=row["direction"] == "<-",
+        event=row["event"] or None,
     )
 
 

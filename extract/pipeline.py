@@ -149,16 +149,16 @@ class Extractor:
     def _events(self, read: ReadDocument, sent: object, found: list[Found],
                 made: list[Assertion], labels: dict[str, str], token_keys: dict[int, str],
                 classes: dict[str, str]) -> list[Event]:
-        groups: dict[tuple[int, str], list[Assertion]] = {}
+        groups: dict[tuple[int, str, str], list[Assertion]] = {}
         for item, assertion in zip(found, made, strict=True):
-            groups.setdefault((item.anchor, item.predicate), []).append(assertion)
+            groups.setdefault((item.anchor, item.predicate, item.event or ""), []).append(assertion)
         events = []
-        for (anchor, _predicate), group in sorted(groups.items()):
+        for (anchor, _predicate, event_class), group in sorted(groups.items()):
             token = sent.doc[anchor]  # type: ignore[attr-defined]
             places = [token_keys[t.i] for t in token.subtree if t.i in token_keys
                       and classes.get(token_keys[t.i]) == "Place"]
             event = relation_event(group, token, labels, read.document.date,
-                                   places[0] if places else None)
+                                   places[0] if places else None, event_class or None)
             if event is not None:
                 events.append(event)
         return events

