@@ -1,7 +1,9 @@
-"""The public API: build a corpus into a graph and its outputs, and query it."""
+"""The public API: build a corpus into a graph, its store and its outputs; query it."""
 
 from __future__ import annotations
 
+import shutil
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -10,25 +12,46 @@ from pathlib import Path
 from rdflib import RDF, Graph
 
 import graphs
-from extract import DocumentResult, ExtractConfig, Extractor, Skipped, walk
-from extract.pipeline import extract_corpus
-from ontology import ACTOR_CLASSES, AG, InputError, QueryError, relation_specs
+import graphs.remote as graphs_remote
+from actorgraph.cache import ExtractionCache
+from extract import DocumentResult, ExtractConfig, Extractor, Skipped, read_path, walk
+from extract.documents import ReadDocument
+from extract.readers import STDIN, read_inputs, with_id
+from graphs.store import CORPUS_GRAPH, INFERRED_GRAPH, GraphStore, document_graph_iri, graphs_in
+from graphs.validate import Violation
+from ontology import (
+    ACTOR_CLASSES,
+    AG,
+    AGR,
+    GraphError,
+    InputError,
+    QueryError,
+    load_ontology,
+    relation_specs,
+)
 
-#: The files ``build`` writes into its output folder.
-OUTPUTS = ("graph.ttl", "influence.html", "conflict.html", "graph.graphml")
+#: The files ``build`` writes into its output folder (besides ``store/``).
+OUTPUTS = ("graph.ttl", "graph.trig", "graph.nt", "graph.jsonld", "influence.html",
+           "conflict.html", "graph.graphml")
+STORE = "store"
+ONTOLOGY_GRAPH = AGR["graph/ontology"]
 
 Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
 class BuildSummary:
-    """What a build read, skipped and wrote."""
+    """What a build read, re-extracted, skipped, wrote and found invalid."""
 
     documents: int
     skipped: tuple[Skipped, ...]
     entities: dict[str, int]
     relations: dict[str, int]
     outputs: dict[str, Path] = field(default_factory=dict)
+    extracted: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    violations: tuple[Violation, ...] = ()
+    inferred: int = 0
 
     @property
     def complete(self) -> bool:
@@ -36,9 +59,61 @@ class BuildSummary:
         return not self.skipped
 
 
+class _Corpus:
+    """Reads inputs and extracts them, reusing cached results; loads the model lazily."""
+
+    def __init__(self, config: ExtractConfig, cache: ExtractionCache | None) -> None:
+        self.config = config
+        self.cache = cache
+        self._extractor: Extractor | None = None
+        self.results: list[DocumentResult] = []
+        self.skipped: list[Skipped] = []
+        self.extracted: list[str] = []
+        self.ids: Counter[str] = Counter()
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = Extractor(self.config)
+        return self._extractor
+
+    def add(self, where: str, read: ReadDocument) -> None:
+        self.ids[read.document.id] += 1
+        if self.ids[read.document.id] > 1:  # a/x.txt and b/x.txt: keep both, stably named
+            import hashlib
+
+            digest = hashlib.sha256(f"{where}\x1f{read.document.content_hash}".encode()).hexdigest()
+            read = with_id(read, f"{read.document.id}-{digest[:8]}")
+        cached = self.cache.get(read.document.id, read.document.content_hash) if self.cache else None
+        if cached is None:
+            cached = self.extractor.extract(read, where)
+            self.extracted.append(cached.document.id)
+            if self.cache:
+                self.cache.put(cached)
+        self.results.append(cached)
+
+    def read(self, inputs: Iterable[str | Path], progress: Progress | None) -> None:
+        items = list(walk(inputs))
+        for index, item in enumerate(items, start=1):
+            found = ([(item.path, item)] if isinstance(item, Skipped)
+                     else read_inputs([item], self.config.max_bytes) if str(item) == STDIN
+                     else [(item.name, doc) for doc in read_path(item, self.config.max_bytes)])
+            for where, doc in found:
+                if isinstance(doc, Skipped):
+                    self.skipped.append(doc)
+                else:
+                    self.add(where, doc)
+            if progress:
+                progress(Path(item.path if isinstance(item, Skipped) else item).name, index,
+                         len(items))
+        if not self.results:
+            reasons = "; ".join(s.reason for s in self.skipped[:3]) or "no input"
+            raise InputError(f"no document could be read ({reasons})")
+
+
 def extract_results(
     inputs: Iterable[str | Path], config: ExtractConfig | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, cache: ExtractionCache | None = None,
 ) -> tuple[list[DocumentResult], list[Skipped]]:
     """Extract every document under ``inputs``; report each input file to ``progress``.
 
@@ -47,22 +122,9 @@ def extract_results(
     InputError
         An input does not exist, or not one document could be read.
     """
-    items = list(walk(inputs))
-    extractor = Extractor(config)
-    results: list[DocumentResult] = []
-    skipped: list[Skipped] = []
-    for index, item in enumerate(items, start=1):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-        else:
-            for found in extract_corpus([item], extractor=extractor):
-                (results if isinstance(found, DocumentResult) else skipped).append(found)  # type: ignore[arg-type]
-        if progress:
-            progress(Path(item.path if isinstance(item, Skipped) else item).name, index, len(items))
-    if not results:
-        reasons = "; ".join(s.reason for s in skipped[:3]) or "no input"
-        raise InputError(f"no document could be read ({reasons})")
-    return results, skipped
+    corpus = _Corpus(config or ExtractConfig(), cache)
+    corpus.read(inputs, progress)
+    return corpus.results, corpus.skipped
 
 
 def build_graph(inputs: Iterable[str | Path], config: ExtractConfig | None = None,
@@ -87,8 +149,15 @@ def summarize(graph: Graph) -> tuple[dict[str, int], dict[str, int]]:
     return entities, dict(families)
 
 
-def write_outputs(graph: Graph, out: Path) -> dict[str, Path]:
-    """Write Turtle, the influence and conflict pages and GraphML into ``out``.
+def _named_graphs(results: list[DocumentResult], inferred: Graph) -> dict[str, Graph]:
+    named = {document_graph_iri(r.document.id): graphs.document_graph(r) for r in results}
+    named[str(CORPUS_GRAPH)] = graphs.corpus_graph(results)
+    named[str(INFERRED_GRAPH)] = inferred
+    return named
+
+
+def write_outputs(graph: Graph, named: Mapping[str, Graph], out: Path) -> dict[str, Path]:
+    """Write every output file into ``out``, each atomically.
 
     Temporary files a killed build left behind are removed first.
     """
@@ -96,7 +165,12 @@ def write_outputs(graph: Graph, out: Path) -> dict[str, Path]:
     for name in OUTPUTS:
         for stale in out.glob(f".{name}.*.tmp"):
             stale.unlink(missing_ok=True)
-    written = {"graph.ttl": graphs.write_turtle(graph, out / "graph.ttl")}
+    written = {
+        "graph.ttl": graphs.write_turtle(graph, out / "graph.ttl"),
+        "graph.trig": graphs.write_trig(named, out / "graph.trig"),
+        "graph.nt": graphs.write_ntriples(graph, out / "graph.nt"),
+        "graph.jsonld": graphs.write_jsonld(graph, out / "graph.jsonld"),
+    }
     for view in ("influence", "conflict"):
         network = graphs.to_networkx(graph, view=view)
         written[f"{view}.html"] = graphs.write_html(
@@ -105,18 +179,54 @@ def write_outputs(graph: Graph, out: Path) -> dict[str, Path]:
     return written
 
 
+def update_store(store: GraphStore, named: Mapping[str, Graph], changed: set[str]) -> list[str]:
+    """Bring the store to ``named``: replace the document graphs of ``changed`` documents and
+    of any whose stored content hash differs, drop the graphs of documents gone, and replace
+    the corpus, inferred and ontology graphs. Returns the graph names dropped."""
+    stored = store.document_hashes()
+    for name in graphs_in(named):
+        graph = named[name]
+        hashes = {str(o) for o in graph.objects(None, AG.contentHash)}
+        if name in changed or stored.get(name) not in hashes:
+            store.replace_graph(name, graph)
+    removed = [name for name in stored if name not in named]
+    for name in removed:
+        store.remove_graph(name)
+    for name in (str(CORPUS_GRAPH), str(INFERRED_GRAPH)):
+        store.replace_graph(name, named[name])
+    store.replace_graph(str(ONTOLOGY_GRAPH), load_ontology())
+    store.flush()
+    return removed
+
+
 def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig | None = None,
           progress: Progress | None = None) -> BuildSummary:
-    """Build ``inputs`` (files or folders) into ``out``: see :data:`OUTPUTS`.
+    """Build ``inputs`` (files, folders, ``-``) into ``out``: the store and :data:`OUTPUTS`.
 
-    Every file is written to a temporary name and renamed, so an interrupted
-    build leaves the previous outputs whole.
+    Documents whose content and settings are unchanged since the last build into
+    ``out`` are not extracted again, and their named graphs in the store are left
+    untouched. Every file is written to a temporary name and renamed, so an
+    interrupted build leaves the previous outputs whole.
     """
-    graph, skipped = build_graph(inputs, config, progress)
-    documents = len(set(graph.subjects(RDF.type, AG.Document)))
+    out = Path(out)
+    config = config or ExtractConfig()
+    cache = ExtractionCache(out, config)
+    corpus = _Corpus(config, cache)
+    corpus.read(inputs, progress)
+    results = corpus.results
+    graph = graphs.to_rdf(results)
+    inferred = graphs.entailments(graph)
+    named = _named_graphs(results, inferred)
+    violations = tuple(graphs.validate(graph))
+    outputs = write_outputs(graph, named, out)
+    store = GraphStore(out / STORE)
+    changed = {document_graph_iri(doc_id) for doc_id in corpus.extracted}
+    removed = update_store(store, named, changed)
+    del store
+    cache.prune({r.document.id for r in results})
     entities, relations = summarize(graph)
-    outputs = write_outputs(graph, Path(out))
-    return BuildSummary(documents, tuple(skipped), entities, relations, outputs)
+    return BuildSummary(len(results), tuple(corpus.skipped), entities, relations, outputs,
+                        tuple(corpus.extracted), tuple(removed), violations, len(inferred))
 
 
 def load_query(text_or_file: str) -> str:
@@ -130,10 +240,66 @@ def load_query(text_or_file: str) -> str:
     return text_or_file
 
 
-def query(sparql: str, graph_dir: str | Path, bindings: Mapping[str, object] | None = None,
-          ) -> graphs.Table:
-    """Run a SPARQL query (text or ``.rq`` file) against the graph built in ``graph_dir``."""
+def open_store(graph_dir: str | Path) -> GraphStore:
+    """The store of a build folder, read-only; built from ``graph.ttl`` when there is none."""
     path = Path(graph_dir)
-    path = path / "graph.ttl" if path.is_dir() else path
-    graphs.read_graph(path)  # a clear error for a missing or broken graph
-    return graphs.query(graphs.store_from_file(path), load_query(sparql), bindings)
+    if path.is_dir() and (path / STORE).is_dir():
+        return GraphStore(path / STORE, read_only=True)
+    graph = graphs.read_graph(path)  # a clear error for a missing or broken graph
+    store = GraphStore()
+    store.replace_graph(str(CORPUS_GRAPH), graph)
+    store.replace_graph(str(INFERRED_GRAPH), graphs.entailments(graph))
+    return store
+
+
+def query(sparql: str, graph_dir: str | Path, bindings: Mapping[str, object] | None = None,
+          inferred: bool = True) -> graphs.Table:
+    """Run a SPARQL query (text or ``.rq`` file) against the graph built in ``graph_dir``.
+
+    The default graph is the union of what the documents assert and, unless
+    ``inferred`` is False, what the ontology entails from it.
+    """
+    return open_store(graph_dir).query(load_query(sparql), bindings, inferred=inferred)
+
+
+def named_query(name: str, args: list[str], graph_dir: str | Path, inferred: bool = True,
+                ) -> graphs.Table:
+    """Run a query of the library (:func:`graphs.named_queries`) with its arguments bound."""
+    library = graphs.named_queries()
+    if name not in library:
+        raise QueryError(f"no named query {name!r}; `actorgraph query --list` shows them")
+    stored = library[name]
+    return open_store(graph_dir).query(stored.text, stored.bindings(args), inferred=inferred)
+
+
+def validate(graph_dir: str | Path) -> list[Violation]:
+    """SHACL violations of the graph built in ``graph_dir``."""
+    return graphs.validate(graphs.read_graph(Path(graph_dir)))
+
+
+def push(graph_dir: str | Path, url: str, protocol: str = "gsp",
+         auth: tuple[str, str] | None = None, progress: Progress | None = None,
+         ) -> graphs_remote.PushResult:
+    """Load every named graph of a build's store into the SPARQL server at ``url``."""
+    store = open_store(graph_dir)
+    named = {name: store.graph_ntriples(name) for name in store.graph_names()}
+    return graphs_remote.push(named, url, protocol, auth, progress=progress)
+
+
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` server executable of the ``oxigraph`` PyPI package."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    found = str(beside) if beside.exists() else shutil.which("oxigraph")
+    if not found:
+        raise GraphError("the oxigraph server is not installed (pip install oxigraph==0.5.13)")
+    return found
+
+
+def serve_command(graph_dir: str | Path, host: str = "127.0.0.1", port: int = 7878) -> list[str]:
+    """The command that serves a build's store read-only as a SPARQL 1.1 endpoint."""
+    store = Path(graph_dir) / STORE
+    if not store.is_dir():
+        raise GraphError(f"{graph_dir}: no store here; build one with "
+                         f"`actorgraph build INPUT --out {graph_dir}`")
+    return [oxigraph_binary(), "serve-read-only", "--location", str(store),
+            "--bind", f"{host}:{port}"]

@@ -7,6 +7,7 @@ Exit status: 0 done; 1 error (one red line; ``--verbose`` for the traceback);
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import traceback
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+import graphs
 from actorgraph import api
 from actorgraph.evaluate import Report, evaluate
 from extract import DEFAULT_MAX_BYTES, ExtractConfig
@@ -78,7 +80,7 @@ def _run(verbose: bool, action: Callable[[], T]) -> T:
 
 def _extracting(verbose: bool, action: Callable[[Callable[[str, int, int], None]], T]) -> T:
     """Run ``action(update)`` under a progress bar on stderr, errors as one line."""
-    bar = Progress(TextColumn("[bold]extracting[/bold]"), BarColumn(), MofNCompleteColumn(),
+    bar = Progress(TextColumn("[bold]working[/bold]"), BarColumn(), MofNCompleteColumn(),
                    TimeElapsedColumn(), TextColumn("{task.description}"), console=err,
                    transient=True, disable=not err.is_terminal)
     task = bar.add_task("", total=None)
@@ -119,26 +121,109 @@ def build(
         e = ents[index] if index < len(ents) else ("", "")
         r = rels[index] if index < len(rels) else ("", "")
         table.add_row(e[0], str(e[1]), r[0], str(r[1]))
-    Console(highlight=False).print(table)
+    out_console = Console(highlight=False, soft_wrap=True)
+    out_console.print(table)
+    out_console.print(f"extracted {len(summary.extracted)} of {summary.documents} documents "
+                      f"(the rest unchanged since the last build); {summary.inferred} triples "
+                      f"inferred; store: {out}/store")
+    for violation in summary.violations[:20]:
+        err.print(f"[yellow]SHACL:[/yellow] {escape(str(violation))}")
+    if summary.violations:
+        err.print(f"[yellow]{len(summary.violations)} SHACL violation(s)[/yellow]; "
+                  f"`actorgraph validate {out}` lists them all")
     if summary.skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
 
 @app.command()
 def query(
-    sparql: Annotated[str, typer.Argument(help="A SPARQL SELECT/ASK query, or a .rq file.")],
+    sparql: Annotated[str | None, typer.Argument(
+        help="A SPARQL SELECT/ASK query, a .rq file, or the name of a stored query.")] = None,
+    args: Annotated[list[str] | None, typer.Argument(help="Arguments of a stored query.")] = None,
     graph: Annotated[Path, typer.Option("--graph", "-g", help="Build folder or .ttl file.")
                      ] = Path("out"),
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")
                    ] = "table",
+    list_: Annotated[bool, typer.Option("--list", help="List the stored queries.")] = False,
+    inference: Annotated[bool, typer.Option(help="Include what the ontology entails.")] = True,
     verbose: Verbose = False,
 ) -> None:
-    """Query a built graph with SPARQL; the project's prefixes (ag:, agr:, rdfs:, ...) are declared."""
+    """Query a built graph with SPARQL; the project's prefixes (ag:, agr:, rdfs:, ...) are declared.
+
+    `actorgraph query --list` lists stored analyst queries; `actorgraph query NAME ARG...` runs one.
+    """
+    if list_:
+        for stored in graphs.named_queries().values():
+            params = " ".join(p.upper() for p in stored.params)
+            sys.stdout.write(f"{stored.name} {params}".rstrip() + f"\n    {stored.description}\n")
+            for name, text in zip(stored.params, stored.help, strict=True):
+                sys.stdout.write(f"    {name.upper()}: {text}\n")
+        return
     if fmt not in FORMATS:
         err.print(f"[red]error:[/red] --format {escape(fmt)!r}, expected one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
-    table = _run(verbose, lambda: api.query(sparql, graph))
+    if sparql is None:
+        err.print("[red]error:[/red] give a query, a .rq file or a stored query name (see --list)")
+        raise typer.Exit(2)
+    if sparql in graphs.named_queries():
+        table = _run(verbose, lambda: api.named_query(sparql, list(args or []), graph, inference))
+    else:
+        if args:
+            err.print(f"[red]error:[/red] {escape(sparql[:40])!r} is no stored query, so it takes "
+                      f"no arguments (see --list)")
+            raise typer.Exit(2)
+        table = _run(verbose, lambda: api.query(sparql, graph, inferred=inference))
     sys.stdout.write(table.render(fmt))
+
+
+@app.command()
+def validate(
+    graph: Annotated[Path, typer.Argument(help="Build folder or .ttl file.")] = Path("out"),
+    verbose: Verbose = False,
+) -> None:
+    """Check a built graph against the SHACL shapes (ontology/shapes.ttl)."""
+    violations = _run(verbose, lambda: api.validate(graph))
+    for violation in violations:
+        sys.stdout.write(f"{violation}\n")
+    if violations:
+        err.print(f"[red]{len(violations)} SHACL violation(s)[/red]")
+        raise typer.Exit(1)
+    err.print("[green]conforms[/green] to ontology/shapes.ttl")
+
+
+@app.command()
+def serve(
+    graph: Annotated[Path, typer.Argument(help="Build folder (with its store/).")] = Path("out"),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
+    verbose: Verbose = False,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph): /query, and a web UI."""
+    command = _run(verbose, lambda: api.serve_command(graph, host, port))
+    err.print(f"SPARQL endpoint: http://{host}:{port}/query (read-only); Ctrl-C stops it")
+    try:
+        code = subprocess.run(command, check=False).returncode
+    except KeyboardInterrupt:
+        code = 0
+    raise typer.Exit(code)
+
+
+@app.command()
+def push(
+    graph: Annotated[Path, typer.Argument(help="Build folder.")],
+    url: Annotated[str, typer.Argument(
+        help="Graph store endpoint (gsp, e.g. http://host:7878/store) or update endpoint (update).")],
+    protocol: Annotated[str, typer.Option(help="gsp (Graph Store Protocol) or update (SPARQL Update).")
+                        ] = "gsp",
+    user: Annotated[str | None, typer.Option(help="User for HTTP basic authentication.")] = None,
+    password: Annotated[str | None, typer.Option(help="Password for HTTP basic authentication.",
+                                                 envvar="ACTORGRAPH_PASSWORD")] = None,
+    verbose: Verbose = False,
+) -> None:
+    """Load the graph (every named graph, each replaced whole) into a SPARQL 1.1 server."""
+    auth = (user, password or "") if user else None
+    result = _extracting(verbose, lambda update: api.push(graph, url, protocol, auth, update))
+    err.print(f"pushed {result.triples} triples in {result.graphs} named graphs to {escape(url)}")
 
 
 def _print_report(report: Report, verbose: bool) -> None:

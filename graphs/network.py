@@ -14,7 +14,7 @@ import networkx as nx
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import PROV
 
-from graphs.io import write_atomic
+from graphs.files import write_atomic
 from ontology import ACTOR_CLASSES, AG, GraphError, relation_specs
 
 #: The network views, by the ``ag:view`` of the relation families.

@@ -113,6 +113,9 @@ class _Node:
 def to_rdf(results: Iterable[DocumentResult]) -> Graph:
     """One RDF graph of every document, node, relation, assertion and event.
 
+    It is the union of :func:`corpus_graph` and each :func:`document_graph`,
+    and every triple of it is in exactly one of them.
+
     Examples
     --------
     >>> from extract.model import Document
@@ -121,17 +124,46 @@ def to_rdf(results: Iterable[DocumentResult]) -> Graph:
     >>> str(g.value(document_iri("d1"), AG.sourceFile))
     'd1.txt'
     """
+    results = list(results)
+    graph = corpus_graph(results)
+    for result in results:
+        graph += document_graph(result)
+    return bind_prefixes(graph)
+
+
+def _named_event(event: Event) -> bool:
+    return not event.key.startswith("~event:")
+
+
+def document_graph(result: DocumentResult) -> Graph:
+    """What one document states: its node, its assertions (with provenance), the
+    events its sentences describe. Nothing here depends on another document."""
+    graph = bind_prefixes(Graph())
+    _add_document(graph, result)
+    for assertion in result.assertions:
+        _add_assertion(graph, assertion)
+    for event in result.events:
+        if not _named_event(event):
+            _add_event(graph, event.key, [event])
+    return graph
+
+
+def corpus_graph(results: Iterable[DocumentResult]) -> Graph:
+    """What the corpus says as a whole: one node per actor (merged labels, class,
+    Wikidata, mention counts, resolutions), the direct relation triples, and the
+    named events."""
     graph = bind_prefixes(Graph())
     nodes: dict[str, _Node] = {}
     events: dict[str, list[Event]] = {}
     for result in results:
-        _add_document(graph, result)
         for actor in result.actors:
             nodes.setdefault(actor.key, _Node(actor.key)).add(actor, result.document.id)
         for assertion in result.assertions:
-            _add_assertion(graph, assertion)
+            graph.add((node_iri(assertion.subject), AG[assertion.predicate],
+                       node_iri(assertion.object)))
         for event in result.events:
-            events.setdefault(event.key, []).append(event)
+            if _named_event(event):
+                events.setdefault(event.key, []).append(event)
     for node in nodes.values():
         _add_node(graph, node)
     for key, group in events.items():
@@ -192,7 +224,6 @@ def _add_assertion(graph: Graph, assertion: Assertion) -> None:
     subject, obj = node_iri(assertion.subject), node_iri(assertion.object)
     predicate = AG[assertion.predicate]
     ev = assertion.evidence
-    graph.add((subject, predicate, obj))
     for triple in (
         (RDF.type, AG.Assertion), (RDF.type, RDF.Statement),
         (RDF.subject, subject), (RDF.predicate, predicate), (RDF.object, obj),

@@ -22,10 +22,12 @@ import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
+from rdflib.namespace import XSD
 
 from ontology import PREFIXES, QueryError
 
@@ -101,6 +103,8 @@ def _term(value: object) -> object:
 def _bind(value: object) -> ox.NamedNode | ox.Literal:
     if isinstance(value, (ox.NamedNode, ox.Literal)):
         return value
+    if isinstance(value, date):
+        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(str(XSD.date)))
     text = str(value)
     if text.startswith(("http://", "https://", "urn:")):
         return ox.NamedNode(text)
@@ -108,7 +112,7 @@ def _bind(value: object) -> ox.NamedNode | ox.Literal:
 
 
 def query(graph: Graph | ox.Store, sparql: str, bindings: Mapping[str, object] | None = None,
-          ) -> Table:
+          default_graph: list[ox.NamedNode] | None = None) -> Table:
     """Run a SELECT or ASK query; ``bindings`` fix variables safely (by substitution).
 
     Substitution follows SPARQL SEP-0007 (Oxigraph): a bound variable must be
@@ -124,7 +128,8 @@ def query(graph: Graph | ox.Store, sparql: str, bindings: Mapping[str, object] |
     substitutions = {ox.Variable(k): _bind(v) for k, v in (bindings or {}).items()}
     try:
         result = store.query(sparql, prefixes={k: str(v) for k, v in PREFIXES.items()},
-                             substitutions=substitutions or None)
+                             substitutions=substitutions or None,
+                             default_graph=default_graph if default_graph else None)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except (OSError, ValueError, RuntimeError) as exc:

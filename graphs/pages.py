@@ -18,7 +18,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
-from graphs.io import write_text
+from graphs.files import write_text
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _VIS = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"

@@ -1,0 +1,95 @@
+"""The extraction cache of a build folder: one JSON file per document.
+
+A cached result is reused only while the document's content hash and the
+fingerprint of everything that shapes extraction (extractor version, model,
+settings, lexicons, ontology, user alias files) are unchanged, so a rebuild
+re-extracts exactly the documents that changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import typing
+from pathlib import Path
+from typing import Any
+
+from extract import EXTRACTOR_NAME, ExtractConfig
+from extract.lexicon import all_lexicon_files
+from extract.model import DocumentResult
+from extract.nlp import model_name
+from graphs.files import write_text
+from graphs.rdf import slug
+from ontology import ONTOLOGY_PATH
+
+CACHE_FORMAT = 1
+
+
+def fingerprint(config: ExtractConfig) -> str:
+    """A hash of everything besides the text that decides what extraction yields."""
+    digest = hashlib.sha256()
+    for part in (str(CACHE_FORMAT), EXTRACTOR_NAME, model_name(config.model),
+                 repr(config.min_confidence)):
+        digest.update(part.encode() + b"\x1f")
+    for path in (*all_lexicon_files(), ONTOLOGY_PATH, *config.aliases):
+        digest.update(Path(path).name.encode() + b"\x1f" + Path(path).read_bytes() + b"\x1e")
+    return digest.hexdigest()
+
+
+def _revive(cls: type, data: dict[str, Any]) -> Any:
+    """Rebuild a frozen dataclass (and the dataclasses inside it) from ``asdict`` output."""
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        kind, value = hints[f.name], data[f.name]
+        if dataclasses.is_dataclass(kind):
+            value = _revive(kind, value)
+        elif typing.get_origin(kind) is tuple:
+            inner = typing.get_args(kind)[0]
+            value = tuple(_revive(inner, v) if dataclasses.is_dataclass(inner) else v for v in value)
+        kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+def result_to_json(result: DocumentResult) -> str:
+    return json.dumps(dataclasses.asdict(result), ensure_ascii=False, sort_keys=True)
+
+
+def result_from_json(text: str) -> DocumentResult:
+    return _revive(DocumentResult, json.loads(text))
+
+
+class ExtractionCache:
+    """Cached results in ``FOLDER/.actorgraph/cache``."""
+
+    def __init__(self, out: Path, config: ExtractConfig) -> None:
+        self.folder = out / ".actorgraph" / "cache"
+        self.fingerprint = fingerprint(config)
+
+    def _path(self, doc_id: str) -> Path:
+        return self.folder / f"{slug(doc_id)}.json"
+
+    def get(self, doc_id: str, content_hash: str) -> DocumentResult | None:
+        """The cached result of this document, if it is still valid."""
+        path = self._path(doc_id)
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            if (record["fingerprint"], record["content_hash"]) != (self.fingerprint, content_hash):
+                return None
+            return result_from_json(record["result"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or unreadable: extract again
+
+    def put(self, result: DocumentResult) -> None:
+        record = {"fingerprint": self.fingerprint, "content_hash": result.document.content_hash,
+                  "result": result_to_json(result)}
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_text(self._path(result.document.id), json.dumps(record, ensure_ascii=False))
+
+    def prune(self, keep: set[str]) -> None:
+        """Drop the entries of documents no longer in the corpus."""
+        wanted = {self._path(doc_id).name for doc_id in keep}
+        for path in self.folder.glob("*.json") if self.folder.exists() else ():
+            if path.name not in wanted:
+                path.unlink(missing_ok=True)

@@ -1,0 +1,190 @@
+"""Store benchmark: load a generated graph of 1,000,000 triples and run the named queries.
+
+Reports, in the same run and on the same file:
+
+* load time of ``GraphStore.load_file`` (actorgraph's store) as a ratio to a bare
+  ``pyoxigraph.Store.bulk_load`` (target: at most 1.2);
+* the median latency of each named analyst query (target: under 50 ms).
+
+The graph has the shape builds produce (documents, actors with labels and aliases,
+assertions with provenance, direct relation triples, dated events), generated from a
+fixed seed. Usage::
+
+    python bench/store.py [--triples 1000000] [--json bench/results/store.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pyoxigraph as ox  # noqa: E402
+
+from graphs import GraphStore, named_queries  # noqa: E402
+from graphs.store import CORPUS_GRAPH  # noqa: E402
+from ontology import relation_specs  # noqa: E402
+
+AG = "https://w3id.org/actorgraph/ontology#"
+AGR = "https://w3id.org/actorgraph/id/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+CLASSES = ("Person", "Organization", "Country", "Group")
+
+
+def _iri(value: str) -> str:
+    return f"<{value}>"
+
+
+def _lit(value: object, datatype: str | None = None) -> str:
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"' + (f"^^<{XSD}{datatype}>" if datatype else "")
+
+
+def generate(path: Path, triples: int, seed: int = 7) -> dict[str, int]:
+    """Write an N-Triples file of at least ``triples`` triples in actorgraph's shape."""
+    rng = random.Random(seed)
+    predicates = sorted(relation_specs())
+    actors = max(100, triples // 50)
+    documents = max(10, triples // 500)
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        def emit(s: str, p: str, o: str) -> None:
+            nonlocal count
+            out.write(f"{s} {p} {o} .\n")
+            count += 1
+
+        for d in range(documents):
+            doc = _iri(f"{AGR}doc/d{d}")
+            emit(doc, _iri(RDF + "type"), _iri(AG + "Document"))
+            emit(doc, _iri(AG + "sourceFile"), _lit(f"d{d}.txt"))
+            emit(doc, _iri(AG + "contentHash"), _lit(f"{d:064x}"))
+        for a in range(actors):
+            actor = _iri(f"{AGR}entity/a{a}")
+            emit(actor, _iri(RDF + "type"), _iri(AG + CLASSES[a % 4]))
+            emit(actor, _iri(RDF + "type"), _iri(AG + "Actor"))
+            emit(actor, _iri(RDFS + "label"), _lit(f"Actor {a}"))
+            emit(actor, _iri(SKOS + "altLabel"), _lit(f"A{a}"))
+            emit(actor, _iri(AG + "mentionCount"), _lit(rng.randint(1, 40), "integer"))
+        n = 0
+        while count < triples:
+            s, o = rng.randrange(actors), rng.randrange(actors)
+            p = predicates[rng.randrange(len(predicates))]
+            subject, obj = _iri(f"{AGR}entity/a{s}"), _iri(f"{AGR}entity/a{o}")
+            emit(subject, _iri(AG + p), obj)
+            assertion = _iri(f"{AGR}assertion/x{n}")
+            doc = _iri(f"{AGR}doc/d{rng.randrange(documents)}")
+            for pred, value in ((RDF + "type", _iri(AG + "Assertion")),
+                                (RDF + "subject", subject), (RDF + "predicate", _iri(AG + p)),
+                                (RDF + "object", obj), (PROV + "wasDerivedFrom", doc),
+                                (AG + "sentence", _lit(f"Actor {s} {p} Actor {o} in sentence {n}.")),
+                                (AG + "startOffset", _lit(n * 10, "integer")),
+                                (AG + "endOffset", _lit(n * 10 + 9, "integer")),
+                                (AG + "confidence", _lit(f"0.{rng.randint(50, 99)}", "decimal"))):
+                emit(assertion, _iri(pred), value)
+            if n % 10 == 0:
+                event = _iri(f"{AGR}event/e{n}")
+                emit(event, _iri(RDF + "type"), _iri(AG + "Event"))
+                emit(event, _iri(RDFS + "label"), _lit(f"event {n}"))
+                emit(event, _iri(AG + "agent"), subject)
+                emit(event, _iri(AG + "date"), _lit(f"{rng.randint(1950, 2024)}", "gYear"))
+            n += 1
+    return {"triples": count, "actors": actors, "documents": documents, "assertions": n}
+
+
+def _time_load(loader, path: Path) -> float:
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        loader(Path(folder), path)
+        return time.perf_counter() - started
+
+
+def _bare(folder: Path, path: Path) -> None:
+    store = ox.Store(str(folder))
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES,
+                    to_graph=ox.NamedNode(str(CORPUS_GRAPH)))
+    store.flush()
+
+
+def _ours(folder: Path, path: Path) -> None:
+    store = GraphStore(folder)
+    store.load_file(path, str(CORPUS_GRAPH))
+    store.flush()
+
+
+QUERY_ARGS = {"who-influences": ["Actor 17"], "conflicts": ["Actor 42"],
+              "events-between": ["1990", "1995"], "sources": ["Actor 3", "Actor 4"],
+              "actors-by-degree": []}
+
+
+def run(triples: int, repeats: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "graph.nt"
+        shape = generate(data, triples)
+        small = Path(folder) / "warmup.nt"
+        generate(small, 20_000)
+        _time_load(_bare, small), _time_load(_ours, small)  # warm-up
+        bare, ours = [], []
+        for _ in range(repeats):  # interleaved, so drift hits both alike
+            bare.append(_time_load(_bare, data))
+            ours.append(_time_load(_ours, data))
+        store_dir = Path(folder) / "store"
+        _ours(store_dir, data)
+        store = GraphStore(store_dir, read_only=True)
+        latencies = {}
+        for name, stored in named_queries().items():
+            bindings = stored.bindings(QUERY_ARGS[name])
+            store.query(stored.text, bindings)  # warm-up
+            samples = []
+            for _ in range(20):
+                started = time.perf_counter()
+                rows = store.query(stored.text, bindings).rows
+                samples.append(time.perf_counter() - started)
+            latencies[name] = {"median_ms": round(statistics.median(samples) * 1000, 2),
+                               "rows": len(rows)}
+    ratio = statistics.median(ours) / statistics.median(bare)
+    return {
+        "graph": shape,
+        "load_seconds": {"actorgraph": [round(t, 3) for t in ours],
+                         "bare_pyoxigraph": [round(t, 3) for t in bare]},
+        "load_ratio": round(ratio, 3), "load_ratio_target": 1.2,
+        "query_median_ms": latencies, "query_target_ms": 50,
+        "versions": {"python": platform.python_version(), "pyoxigraph": version("pyoxigraph"),
+                     "rdflib": version("rdflib")},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "store.json")
+    args = parser.parse_args()
+    result = run(args.triples, args.repeats)
+    print(f"graph: {result['graph']}")
+    print(f"load, median of {args.repeats}: actorgraph {statistics.median(result['load_seconds']['actorgraph']):.2f} s, "
+          f"bare pyoxigraph {statistics.median(result['load_seconds']['bare_pyoxigraph']):.2f} s, "
+          f"ratio {result['load_ratio']} (target <= 1.2)")
+    for name, row in result["query_median_ms"].items():
+        verdict = "ok" if row["median_ms"] < 50 else "OVER"
+        print(f"  {name:18} median {row['median_ms']:8.2f} ms  ({row['rows']} rows)  {verdict}")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(f"written: {args.json}")
+
+
+if __name__ == "__main__":
+    main()

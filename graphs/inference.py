@@ -1,0 +1,48 @@
+"""Inference users expect, kept apart from what the texts assert.
+
+OWL-RL (owlrl) over the asserted graph and the ontology: ``?a ag:influences ?b``
+finds ``leads``, ``appointed`` and ``advises``; symmetric predicates answer both
+ways; a Killing is an Attack; a Person is a foaf:Person and a prov:Agent. Only
+entailments about the graph's own nodes are kept, in their own named graph.
+
+Examples
+--------
+>>> from rdflib import Graph
+>>> from ontology import AG, AGR
+>>> g = Graph()
+>>> _ = g.add((AGR.Ali_Khamenei, AG.leads, AGR.Iran))
+>>> (AGR.Ali_Khamenei, AG.influences, AGR.Iran) in entailments(g)
+True
+"""
+
+from __future__ import annotations
+
+import owlrl
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+
+from ontology import AGR, load_ontology
+
+_TRIVIAL_TYPES = frozenset({OWL.Thing, RDFS.Resource, OWL.NamedIndividual, RDFS.Class,
+                            OWL.Class, RDF.Property})
+
+
+def entailments(asserted: Graph) -> Graph:
+    """What the ontology entails about the nodes of ``asserted``, minus what it asserts."""
+    work = Graph()
+    for triple in asserted:
+        if triple[1] != OWL.sameAs:  # sameAs to Wikidata would copy every fact onto wd: IRIs
+            work.add(triple)
+    work += load_ontology()
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, rdfs_closure=False, axiomatic_triples=False,
+                           datatype_axioms=False).expand(work)
+    ours = str(AGR)
+    inferred = Graph()
+    for s, p, o in work:
+        if not (isinstance(s, URIRef) and str(s).startswith(ours)) or (s, p, o) in asserted:
+            continue
+        if p == RDF.type and (o in _TRIVIAL_TYPES or isinstance(o, Literal)):
+            continue
+        if p in (OWL.sameAs, RDFS.subClassOf, RDFS.subPropertyOf) or isinstance(o, Literal):
+            continue
+        inferred.add((s, p, o))
+    return inferred

@@ -1,0 +1,135 @@
+"""The persistent graph store: an embedded Oxigraph database in the build folder.
+
+Named graphs keep what was read apart from what was derived:
+
+``agr:graph/doc/<id>``  what one document states (its node, assertions, events);
+``agr:graph/corpus``    the merged nodes, the direct relation triples, named events;
+``agr:graph/inferred``  what the ontology entails from them (never asserted).
+
+Every fact is stored once, so the union default graph has no duplicates. A
+rebuild replaces only the graphs of documents whose content changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from graphs.rdf import slug
+from graphs.sparql import Table, query
+from ontology import AG, AGR, GraphError
+
+CORPUS_GRAPH = AGR["graph/corpus"]
+INFERRED_GRAPH = AGR["graph/inferred"]
+_DOC_PREFIX = str(AGR["graph/doc/"])
+
+
+_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
+            ".nq": ox.RdfFormat.N_QUADS}
+
+
+def document_graph_iri(doc_id: str) -> str:
+    """The IRI of the named graph that holds one document's statements."""
+    return _DOC_PREFIX + slug(doc_id)
+
+
+def _to_oxigraph(graph: Graph) -> bytes:
+    return graph.serialize(format="nt", encoding="utf-8")
+
+
+class GraphStore:
+    """A pyoxigraph store with one named graph per document.
+
+    Examples
+    --------
+    >>> store = GraphStore()            # in memory; GraphStore(path) persists
+    >>> store.document_hashes()
+    {}
+    """
+
+    def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self.store = ox.Store()
+            elif read_only:
+                self.store = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(path))
+        except OSError as exc:
+            raise GraphError(f"{path}: cannot open the graph store ({exc}); is another "
+                             f"actorgraph process (serve, build) using it?") from exc
+
+    # -- writing --------------------------------------------------------------
+
+    def replace_graph(self, name: str, graph: Graph) -> None:
+        """Make the named graph ``name`` hold exactly ``graph``'s triples."""
+        target = ox.NamedNode(str(name))
+        self.store.remove_graph(target) if self.store.contains_named_graph(target) else None
+        self.store.load(_to_oxigraph(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+
+    def remove_graph(self, name: str) -> None:
+        target = ox.NamedNode(str(name))
+        if self.store.contains_named_graph(target):
+            self.store.remove_graph(target)
+
+    def load_file(self, path: Path, graph: str | None = None) -> None:
+        """Bulk-load an RDF file (Turtle, N-Triples into ``graph``; TriG, N-Quads keep
+        their own graphs). Fast and without a transaction: for imports, not for rebuilds.
+
+        Raises
+        ------
+        GraphError
+            The format is unknown or the file is not valid.
+        """
+        fmt = _FORMATS.get(Path(path).suffix.lower())
+        if fmt is None:
+            raise GraphError(f"{path}: unknown RDF format (expected {', '.join(sorted(_FORMATS))})")
+        target = ox.NamedNode(graph) if graph and fmt in (ox.RdfFormat.TURTLE,
+                                                          ox.RdfFormat.N_TRIPLES) else None
+        try:
+            self.store.bulk_load(path=str(path), format=fmt, to_graph=target)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise GraphError(f"{path}: cannot load ({exc})") from exc
+
+    def flush(self) -> None:
+        self.store.flush()
+
+    # -- reading --------------------------------------------------------------
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self.store.named_graphs())
+
+    def document_hashes(self) -> dict[str, str]:
+        """Document graph IRI -> the content hash of the document it holds."""
+        hashes = {}
+        for name in self.graph_names():
+            if name.startswith(_DOC_PREFIX):
+                found = list(self.store.quads_for_pattern(None, ox.NamedNode(str(AG.contentHash)),
+                                                          None, ox.NamedNode(name)))
+                hashes[name] = found[0].object.value if found else ""
+        return hashes
+
+    def graph_ntriples(self, name: str) -> list[str]:
+        """The triples of one named graph as sorted N-Triples lines (for comparisons)."""
+        out = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+        return sorted(line for line in out.decode("utf-8").splitlines() if line)
+
+    def query(self, sparql: str, bindings: Mapping[str, object] | None = None,
+              inferred: bool = True) -> Table:
+        """SPARQL over the union of the asserted graphs (and the inferred one)."""
+        names = [n for n in self.graph_names() if inferred or n != str(INFERRED_GRAPH)]
+        return query(self.store, sparql, bindings,
+                     default_graph=[ox.NamedNode(n) for n in names])
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+
+def graphs_in(names: Iterable[str]) -> list[str]:
+    """Only the document graphs among ``names``."""
+    return [n for n in names if n.startswith(_DOC_PREFIX)]

@@ -1,0 +1,243 @@
+"""The persistent store: incremental rebuilds, inference, named queries, exports, validation,
+a real SPARQL endpoint and a push to a real Oxigraph server."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from actorgraph import api
+from actorgraph.cli import app
+from graphs import GraphStore, named_queries
+from graphs.store import CORPUS_GRAPH, INFERRED_GRAPH, document_graph_iri, graphs_in
+from tests.conftest import CORPUS
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _doc_graphs(out: Path) -> dict[str, list[str]]:
+    store = GraphStore(out / "store", read_only=True)
+    return {name: store.graph_ntriples(name) for name in graphs_in(store.graph_names())}
+
+
+def test_a_changed_document_is_the_only_one_rebuilt(tmp_path: Path) -> None:
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    shutil.copytree(CORPUS, corpus)
+    first = api.build([corpus], out)
+    assert len(first.extracted) == 5
+    before = _doc_graphs(out)
+    assert len(before) == 5
+    changed = corpus / "004_579da4a48917f14d.txt"
+    changed.write_text(changed.read_text(encoding="utf-8")
+                       + "\nHassan Nasrallah is the leader of Hezbollah.\n", encoding="utf-8")
+    second = api.build([corpus], out)
+    assert second.extracted == ("004_579da4a48917f14d",)
+    after = _doc_graphs(out)
+    name = document_graph_iri("004_579da4a48917f14d")
+    assert after[name] != before[name]
+    assert {k: v for k, v in after.items() if k != name} == {
+        k: v for k, v in before.items() if k != name}
+    assert any("Hassan_Nasrallah" in line for line in after[name])
+    third = api.build([corpus], out)
+    assert third.extracted == () and _doc_graphs(out) == after
+    (corpus / "000_b9230b571cf0778a.txt").unlink()
+    fourth = api.build([corpus], out)
+    assert fourth.extracted == () and fourth.documents == 4
+    assert fourth.removed == (document_graph_iri("000_b9230b571cf0778a"),)
+    assert document_graph_iri("000_b9230b571cf0778a") not in _doc_graphs(out)
+
+
+def test_settings_change_re_extracts_everything(tmp_path: Path) -> None:
+    from extract import ExtractConfig
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "003_cc976cd41615b2db.txt", corpus)
+    api.build([corpus], tmp_path / "out")
+    again = api.build([corpus], tmp_path / "out", ExtractConfig(min_confidence=0.3))
+    assert again.extracted == ("003_cc976cd41615b2db",)
+
+
+@pytest.mark.parametrize(("sparql", "expected"), [
+    # leads, appointed and advises answer for influences
+    ("ASK { agr:Ali_Khamenei ag:influences agr:Qasem_Soleimani }", True),
+    ("ASK { agr:Ali_Khamenei ag:influences agr:Iran }", True),
+    # symmetric predicates answer both ways
+    ("ASK { agr:Qasem_Soleimani ag:cooperatesWith agr:Ali_Khamenei }", True),
+    ("ASK { agr:Ali_Khamenei ag:cooperatesWith agr:Qasem_Soleimani }", True),
+    # a killing is an attack; a person is a foaf:Person
+    ("ASK { agr:United_States ag:attacks agr:Qasem_Soleimani }", True),
+    ("ASK { agr:Qasem_Soleimani a foaf:Person }", True),
+])
+def test_inference_answers_what_users_expect(demo_out: Path, sparql: str, expected: bool) -> None:
+    assert api.query(sparql, demo_out).rows == [(expected,)]
+
+
+def test_inference_is_kept_apart(demo_out: Path) -> None:
+    sparql = "ASK { agr:Ali_Khamenei ag:influences agr:Iran }"
+    assert api.query(sparql, demo_out, inferred=False).rows == [(False,)]
+    store = GraphStore(demo_out / "store", read_only=True)
+    assert str(INFERRED_GRAPH) in store.graph_names() and str(CORPUS_GRAPH) in store.graph_names()
+    turtle = (demo_out / "graph.ttl").read_text(encoding="utf-8")
+    assert "ag:influences agr:Iran" not in turtle
+
+
+def test_union_has_no_duplicates(demo_out: Path) -> None:
+    rows = api.query("SELECT ?s ?o WHERE { ?s ag:leads ?o }", demo_out, inferred=False).rows
+    assert len(rows) == len(set(rows)) > 3
+
+
+NAMED_ARGS = {
+    "who-influences": ["Qasem Soleimani"],
+    "conflicts": ["Khamenei"],
+    "events-between": ["1950", "2020-12-31"],
+    "sources": ["Ali Khamenei", "Qasem Soleimani"],
+    "actors-by-degree": [],
+}
+
+
+def test_every_stored_query_has_a_case() -> None:
+    assert set(named_queries()) == set(NAMED_ARGS)
+
+
+@pytest.mark.parametrize("name", sorted(NAMED_ARGS))
+def test_stored_queries_answer(demo_out: Path, name: str) -> None:
+    result = runner.invoke(app, ["query", name, *NAMED_ARGS[name], "--graph", str(demo_out),
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)
+
+
+def test_stored_query_arguments_are_bound_not_pasted(demo_out: Path) -> None:
+    hostile = 'Khamenei" } UNION { ?x ?y ?z } #'
+    result = runner.invoke(app, ["query", "conflicts", hostile, "--graph", str(demo_out),
+                                 "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_wrong_number_of_arguments_is_one_line(demo_out: Path) -> None:
+    result = runner.invoke(app, ["query", "sources", "Ali Khamenei", "--graph", str(demo_out)])
+    assert result.exit_code == 1 and "takes SUBJECT OBJECT" in result.output
+
+
+def test_exports_are_deterministic_and_valid(demo_out: Path, tmp_path: Path, rapper: str) -> None:
+    again = tmp_path / "again"
+    assert runner.invoke(app, ["build", str(CORPUS), "--out", str(again)]).exit_code == 0
+    for name, syntax in (("graph.trig", "trig"), ("graph.nt", "ntriples"), ("graph.ttl", "turtle")):
+        assert (again / name).read_bytes() == (demo_out / name).read_bytes(), name
+        done = subprocess.run([rapper, "-i", syntax, "-c", str(demo_out / name)],
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+    assert (again / "graph.jsonld").read_bytes() == (demo_out / "graph.jsonld").read_bytes()
+    from rdflib import Graph
+
+    assert len(Graph().parse(demo_out / "graph.jsonld")) == len(Graph().parse(demo_out / "graph.ttl"))
+
+
+def test_validate_reports_violations(demo_out: Path, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["validate", str(demo_out)]).exit_code == 0
+    broken = tmp_path / "graph.ttl"
+    text = (demo_out / "graph.ttl").read_text(encoding="utf-8")
+    broken.write_text(text.replace("ag:confidence 0.", "ag:confidence 7.", 1), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(broken)])
+    assert result.exit_code == 1 and "confidence" in result.stdout
+
+
+# ---------------------------------------------------------------- real servers
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the server exited with {process.returncode}")
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    pytest.fail(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
+
+
+def _sparql(endpoint: str, query: str) -> list[dict]:
+    from SPARQLWrapper import JSON, SPARQLWrapper
+
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(query)
+    client.setReturnFormat(JSON)
+    return client.query().convert()["results"]["bindings"]
+
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def test_serve_answers_sparql_and_refuses_updates(demo_out: Path, tmp_path: Path) -> None:
+    import urllib.error
+    import urllib.request
+
+    served = tmp_path / "served"
+    shutil.copytree(demo_out, served)
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "actorgraph", "serve", str(served),
+                                "--port", str(port)], cwd=ROOT, stderr=subprocess.PIPE)
+    try:
+        _wait(port, process)
+        rows = _sparql(f"http://127.0.0.1:{port}/query",
+                       "PREFIX ag: <https://w3id.org/actorgraph/ontology#> "
+                       "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a ag:Actor } }")
+        assert int(rows[0]["n"]["value"]) > 20
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/update", method="POST",
+            data=b"update=INSERT+DATA+%7B+%3Chttp%3A%2F%2Fx%3E+%3Chttp%3A%2F%2Fy%3E+%22z%22+%7D",
+            headers={"Content-Type": "application/x-www-form-urlencoded"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code in (403, 404, 405)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.parametrize(("protocol", "path"), [("gsp", "/store"), ("update", "/update")])
+def test_push_to_a_real_oxigraph_server(demo_out: Path, tmp_path: Path, protocol: str,
+                                        path: str) -> None:
+    port = _free_port()
+    server = subprocess.Popen([api.oxigraph_binary(), "serve", "--location", str(tmp_path / "db"),
+                               "--bind", f"127.0.0.1:{port}"], stderr=subprocess.PIPE)
+    try:
+        _wait(port, server)
+        url = f"http://127.0.0.1:{port}{path}"
+        for _ in range(2):  # pushing twice replaces, it does not duplicate
+            result = runner.invoke(app, ["push", str(demo_out), url, "--protocol", protocol])
+            assert result.exit_code == 0, result.output
+        local = GraphStore(demo_out / "store", read_only=True)
+        expected = sum(len(local.graph_ntriples(name)) for name in local.graph_names())
+        rows = _sparql(f"http://127.0.0.1:{port}/query", COUNT)
+        assert int(rows[0]["n"]["value"]) == expected
+        rows = _sparql(f"http://127.0.0.1:{port}/query",
+                       "PREFIX ag: <https://w3id.org/actorgraph/ontology#> "
+                       "PREFIX agr: <https://w3id.org/actorgraph/id/> "
+                       "SELECT ?g WHERE { GRAPH ?g { agr:Ali_Khamenei ag:appointed agr:Qasem_Soleimani } }")
+        assert rows and rows[0]["g"]["value"] == str(CORPUS_GRAPH)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_push_to_nowhere_is_one_line(demo_out: Path) -> None:
+    result = runner.invoke(app, ["push", str(demo_out), f"http://127.0.0.1:{_free_port()}/store"])
+    assert result.exit_code == 1 and "cannot reach the server" in result.output
