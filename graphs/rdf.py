@@ -19,7 +19,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 
 from extract.dates import xsd_type
 from extract.model import Actor, Assertion, DocumentResult, Event
-from ontology import AG, AGR, NODE_CLASSES, WD, bind_prefixes
+from ontology import ACTOR_CLASSES, AG, AGR, NODE_CLASSES, WD, bind_prefixes
 
 _SAFE = re.compile(r"[^A-Za-z0-9]+")
 
@@ -155,17 +155,23 @@ def corpus_graph(results: Iterable[DocumentResult]) -> Graph:
     graph = bind_prefixes(Graph())
     nodes: dict[str, _Node] = {}
     events: dict[str, list[Event]] = {}
+    edges: dict[str, set[tuple[str, str]]] = {}
     for result in results:
         for actor in result.actors:
             nodes.setdefault(actor.key, _Node(actor.key)).add(actor, result.document.id)
         for assertion in result.assertions:
             graph.add((node_iri(assertion.subject), AG[assertion.predicate],
                        node_iri(assertion.object)))
+            edges.setdefault(assertion.subject, set()).add((assertion.predicate, assertion.object))
+            edges.setdefault(assertion.object, set()).add(("~" + assertion.predicate,
+                                                           assertion.subject))
         for event in result.events:
             if _named_event(event):
                 events.setdefault(event.key, []).append(event)
     for node in nodes.values():
         _add_node(graph, node)
+        if node.cls in ACTOR_CLASSES:
+            graph.add((node_iri(node.key), AG.degree, Literal(len(edges.get(node.key, ())))))
     for key, group in events.items():
         _add_event(graph, key, group)
     return graph

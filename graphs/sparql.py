@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -111,13 +112,36 @@ def _bind(value: object) -> ox.NamedNode | ox.Literal:
     return ox.Literal(text)
 
 
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
+    """``sparql`` with ``bindings`` as a VALUES block opening its WHERE clause.
+
+    Each value becomes an RDF term serialised (and escaped) by pyoxigraph, so a
+    value can only ever be a value. (SPARQL SEP-0007 substitution would do the same
+    but Oxigraph applies it after planning: hundreds of times slower on large stores.)
+
+    >>> print(bind_values("SELECT ?x WHERE { ?x rdfs:label ?name }", {"name": 'a" } #'}))
+    SELECT ?x WHERE { VALUES (?name) { ("a\\" } #") } ?x rdfs:label ?name }
+    """
+    if not bindings:
+        return sparql
+    match = _WHERE.search(sparql)
+    if match is None:
+        raise QueryError("a query with parameters needs a WHERE { ... } clause")
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(str(_bind(value)) for value in bindings.values())
+    return f"{sparql[: match.end()]} VALUES ({names}) {{ ({terms}) }}{sparql[match.end():]}"
+
+
 def query(graph: Graph | ox.Store, sparql: str, bindings: Mapping[str, object] | None = None,
           default_graph: list[ox.NamedNode] | None = None) -> Table:
     """Run a SELECT or ASK query; ``bindings`` fix variables safely (by substitution).
 
-    Substitution follows SPARQL SEP-0007 (Oxigraph): a bound variable must be
-    in the projection (``SELECT ?x ?name`` or ``SELECT *``). A value that looks
-    like an http(s) IRI is bound as an IRI, anything else as a plain literal.
+    Bindings are a VALUES block (:func:`bind_values`). A value that looks like an
+    http(s) IRI is bound as an IRI, a ``datetime.date`` as an ``xsd:date``, anything
+    else as a plain literal.
 
     Raises
     ------
@@ -125,10 +149,9 @@ def query(graph: Graph | ox.Store, sparql: str, bindings: Mapping[str, object] |
         The query is malformed or is not a SELECT or ASK query.
     """
     store = graph if isinstance(graph, ox.Store) else store_from_graph(graph)
-    substitutions = {ox.Variable(k): _bind(v) for k, v in (bindings or {}).items()}
+    sparql = bind_values(sparql, bindings or {})
     try:
         result = store.query(sparql, prefixes={k: str(v) for k, v in PREFIXES.items()},
-                             substitutions=substitutions or None,
                              default_graph=default_graph if default_graph else None)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc

@@ -61,6 +61,7 @@ class AG(DefinedNamespace):
     cooperation: URIRef
     criticizes: URIRef
     date: URIRef
+    degree: URIRef
     endOffset: URIRef
     eventClass: URIRef
     evidence: URIRef
