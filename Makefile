@@ -20,6 +20,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/store.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

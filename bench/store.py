@@ -89,7 +89,10 @@ def generate(path: Path, triples: int, seed: int = 7) -> dict[str, int]:
                                 (AG + "sentence", _lit(f"Actor {s} {p} Actor {o} in sentence {n}.")),
                                 (AG + "startOffset", _lit(n * 10, "integer")),
                                 (AG + "endOffset", _lit(n * 10 + 9, "integer")),
-                                (AG + "confidence", _lit(f"0.{rng.randint(50, 99)}", "decimal"))):
+                                (AG + "confidence", _lit(f"0.{rng.randint(50, 99)}", "decimal")),
+                                (AG + "extractor", _lit(f"actorgraph-rules/0.1 verb:{p}")),
+                                (AG + "subjectText", _lit(f"Actor {s}")),
+                                (AG + "objectText", _lit(f"Actor {o}"))):
                 emit(assertion, _iri(pred), value)
             if n % 10 == 0:
                 event = _iri(f"{AGR}event/e{n}")

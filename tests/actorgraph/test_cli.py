@@ -16,8 +16,10 @@ runner = CliRunner()
 
 
 def test_build_writes_every_output(demo_out: Path) -> None:
-    assert sorted(p.name for p in demo_out.iterdir()) == [
-        "conflict.html", "graph.graphml", "graph.ttl", "influence.html"]
+    from actorgraph import OUTPUTS
+
+    assert sorted(p.name for p in demo_out.iterdir() if p.is_file()) == sorted(OUTPUTS)
+    assert (demo_out / "store").is_dir()
 
 
 def test_rapper_accepts_the_built_graph(demo_out: Path, rapper: str) -> None:
