@@ -31,8 +31,12 @@ from ontology import (
 )
 
 #: The files ``build`` writes into its output folder (besides ``store/``).
-OUTPUTS = ("graph.ttl", "graph.trig", "graph.nt", "graph.jsonld", "influence.html",
-           "conflict.html", "graph.graphml")
+OUTPUTS = ("graph.ttl", "graph.trig", "graph.nt", "graph.jsonld", "network.html",
+           "influence.html", "conflict.html", "cooperation.html", "graph.graphml", "graph.gexf",
+           "graph.cyjs", "nodes.csv", "edges.csv")
+#: The page of each view: "all" is network.html.
+PAGES = {"all": "network.html", "influence": "influence.html", "conflict": "conflict.html",
+         "cooperation": "cooperation.html"}
 STORE = "store"
 ONTOLOGY_GRAPH = AGR["graph/ontology"]
 
@@ -171,12 +175,63 @@ def write_outputs(graph: Graph, named: Mapping[str, Graph], out: Path) -> dict[s
         "graph.nt": graphs.write_ntriples(graph, out / "graph.nt"),
         "graph.jsonld": graphs.write_jsonld(graph, out / "graph.jsonld"),
     }
-    for view in ("influence", "conflict"):
+    for view, page in PAGES.items():
         network = graphs.to_networkx(graph, view=view)
-        written[f"{view}.html"] = graphs.write_html(
-            network, out / f"{view}.html", title=f"actorgraph · {view} network")
-    written["graph.graphml"] = graphs.write_graphml(graphs.to_networkx(graph), out / "graph.graphml")
+        written[page] = graphs.write_html(network, out / page, title=page_title(view))
+    everything = graphs.to_networkx(graph)
+    written["graph.graphml"] = graphs.write_graphml(everything, out / "graph.graphml")
+    written["graph.gexf"] = graphs.write_gexf(everything, out / "graph.gexf")
+    written["graph.cyjs"] = graphs.write_cytoscape(everything, out / "graph.cyjs")
+    written["nodes.csv"], written["edges.csv"] = graphs.write_tables(
+        everything, out / "nodes.csv", out / "edges.csv")
     return written
+
+
+def page_title(view: str, focus: str | None = None) -> str:
+    name = "all relations" if view == "all" else f"{view} network"
+    return f"actorgraph · {name}" + (f" around {focus}" if focus else "")
+
+
+def network_page(graph_dir: str | Path, out: str | Path, view: str = "all",
+                 focus: str | None = None, depth: int = 2,
+                 max_nodes: int = graphs.MAX_NODES) -> Path:
+    """Write the page of one view of a build, around ``focus`` (an actor's name) if given."""
+    network = graphs.to_networkx(graphs.read_graph(Path(graph_dir)), view=view)
+    label = None
+    if focus:
+        network = graphs.ego_network(network, focus, depth)
+        label = network.nodes[network.graph["focus"]]["label"]
+    return graphs.write_html(network, Path(out), page_title(view, label), max_nodes)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Centrality, communities and the strongest dyads of one view."""
+
+    central: list[tuple[str, str, float, float, int]]  # label, class, pagerank, betweenness, degree
+    communities: list[list[str]]
+    conflict: list[tuple[str, str, float, tuple[str, ...]]]
+    cooperation: list[tuple[str, str, float, tuple[str, ...]]]
+
+
+def analyze(graph_dir: str | Path, view: str = "all", top: int = 10, focus: str | None = None,
+            depth: int = 2) -> Analysis:
+    """Who matters most in a view (PageRank, betweenness), its communities, its dyads."""
+    network = graphs.to_networkx(graphs.read_graph(Path(graph_dir)), view=view)
+    if focus:
+        network = graphs.ego_network(network, focus, depth)
+    scores = graphs.centrality(network)
+    ranked = sorted(network, key=lambda n: (-scores[n]["pagerank"], network.nodes[n]["label"]))
+    name = lambda n: network.nodes[n]["label"]  # noqa: E731
+    return Analysis(
+        central=[(name(n), network.nodes[n]["cls"], round(scores[n]["pagerank"], 4),
+                  round(scores[n]["betweenness"], 4), scores[n]["degree"]) for n in ranked[:top]],
+        communities=[sorted(name(n) for n in c) for c in graphs.communities(network)[:top]],
+        conflict=[(name(d.a), name(d.b), d.weight, d.relations)
+                  for d in graphs.dyads(network, "conflict", top)],
+        cooperation=[(name(d.a), name(d.b), d.weight, d.relations)
+                     for d in graphs.dyads(network, "cooperation", top)],
+    )
 
 
 def update_store(store: GraphStore, named: Mapping[str, Graph], changed: set[str]) -> list[str]:
@@ -200,7 +255,8 @@ def update_store(store: GraphStore, named: Mapping[str, Graph], changed: set[str
 
 
 def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig | None = None,
-          progress: Progress | None = None) -> BuildSummary:
+          progress: Progress | None = None, focus: str | None = None, depth: int = 2,
+          ) -> BuildSummary:
     """Build ``inputs`` (files, folders, ``-``) into ``out``: the store and :data:`OUTPUTS`.
 
     Documents whose content and settings are unchanged since the last build into
@@ -219,6 +275,11 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
     named = _named_graphs(results, inferred)
     violations = tuple(graphs.validate(graph))
     outputs = write_outputs(graph, named, out)
+    if focus:
+        page = out / f"focus-{graphs.slug(focus.lower())}.html"
+        ego = graphs.ego_network(graphs.to_networkx(graph), focus, depth)
+        label = ego.nodes[ego.graph["focus"]]["label"]
+        outputs[page.name] = graphs.write_html(ego, page, page_title("all", label))
     store = GraphStore(out / STORE)
     changed = {document_graph_iri(doc_id) for doc_id in corpus.extracted}
     removed = update_store(store, named, changed)

@@ -7,6 +7,7 @@ Exit status: 0 done; 1 error (one red line; ``--verbose`` for the traceback);
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import traceback
@@ -41,6 +42,9 @@ Aliases = Annotated[list[Path] | None, typer.Option(
     "--aliases", help="Extra actor registry file(s) (TSV, the format of extract/data/actors.tsv).")]
 MinConfidence = Annotated[float, typer.Option(min=0.0, max=1.0,
                                               help="Leave out assertions below this confidence.")]
+Focus = Annotated[str | None, typer.Option(help='An actor to center on ("Ali Khamenei").')]
+Depth = Annotated[int, typer.Option(min=1, max=6, help="How many relations away from --focus.")]
+View = Annotated[str, typer.Option(help="all, influence, conflict or cooperation.")]
 
 
 def _version(value: bool) -> None:
@@ -102,12 +106,15 @@ def build(
     min_confidence: MinConfidence = 0.5,
     max_size: Annotated[float, typer.Option(min=0.001, help="Skip inputs larger than this (MB).")
                         ] = DEFAULT_MAX_BYTES / 1e6,
+    focus: Focus = None,
+    depth: Depth = 2,
     verbose: Verbose = False,
 ) -> None:
-    """Build a graph: DIR/graph.ttl, influence.html, conflict.html and graph.graphml."""
+    """Build a graph: Turtle, TriG, JSON-LD, network pages, GraphML, GEXF, Cytoscape, CSV, a store."""
     config = ExtractConfig(model=model, aliases=tuple(aliases or ()), min_confidence=min_confidence,
                            max_bytes=int(max_size * 1e6))
-    summary = _extracting(verbose, lambda update: api.build(inputs, out, config, update))
+    summary = _extracting(verbose, lambda update: api.build(inputs, out, config, update, focus,
+                                                            depth))
     for item in summary.skipped:
         err.print(f"[yellow]skipped:[/yellow] {escape(item.reason)}")
     table = Table(title=f"{summary.documents} documents → {out}", show_header=True)
@@ -177,6 +184,56 @@ def query(
 
 
 @app.command()
+def network(
+    graph: Annotated[Path, typer.Argument(help="Build folder or .ttl file.")] = Path("out"),
+    view: View = "all",
+    focus: Focus = None,
+    depth: Depth = 2,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Keep the most central nodes above this.")
+                         ] = 500,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="The page to write.")] = None,
+    verbose: Verbose = False,
+) -> None:
+    """Write the interactive page of one view, or of the network around one actor."""
+    base = graph if graph.is_dir() else graph.parent
+    default = f"focus-{graphs.slug(focus.lower())}.html" if focus else api.PAGES.get(view, "page.html")
+    target = out or base / default
+    written = _run(verbose, lambda: api.network_page(graph, target, view, focus, depth, max_nodes))
+    sys.stdout.write(f"{written}\n")
+
+
+@app.command()
+def analyze(
+    graph: Annotated[Path, typer.Argument(help="Build folder or .ttl file.")] = Path("out"),
+    view: View = "all",
+    focus: Focus = None,
+    depth: Depth = 2,
+    top: Annotated[int, typer.Option(min=1, help="How many rows per table.")] = 10,
+    verbose: Verbose = False,
+) -> None:
+    """Who matters most (PageRank, betweenness), communities, strongest conflict and cooperation."""
+    result = _run(verbose, lambda: api.analyze(graph, view, top, focus, depth))
+    out_console = Console(highlight=False, soft_wrap=True)
+    table = Table(title=f"most central ({view})")
+    for column in ("actor", "class", "PageRank", "betweenness", "degree"):
+        table.add_column(column, justify="left" if column in ("actor", "class") else "right")
+    for name, cls, rank, between, degree in result.central:
+        table.add_row(escape(name), cls, f"{rank:.4f}", f"{between:.4f}", str(degree))
+    out_console.print(table)
+    for title, rows in (("strongest conflict dyads", result.conflict),
+                        ("strongest cooperation dyads", result.cooperation)):
+        dyad_table = Table(title=title)
+        for column in ("actor", "actor", "Goldstein sum", "relations"):
+            dyad_table.add_column(column)
+        for a, b, weight, relations in rows:
+            dyad_table.add_row(escape(a), escape(b), f"{weight:+.1f}", ", ".join(relations))
+        out_console.print(dyad_table)
+    out_console.print("[bold]communities[/bold]")
+    for index, members in enumerate(result.communities, start=1):
+        out_console.print(f"  {index}. {escape(', '.join(members))}")
+
+
+@app.command()
 def validate(
     graph: Annotated[Path, typer.Argument(help="Build folder or .ttl file.")] = Path("out"),
     verbose: Verbose = False,
@@ -201,11 +258,10 @@ def serve(
     """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph): /query, and a web UI."""
     command = _run(verbose, lambda: api.serve_command(graph, host, port))
     err.print(f"SPARQL endpoint: http://{host}:{port}/query (read-only); Ctrl-C stops it")
-    try:
-        code = subprocess.run(command, check=False).returncode
-    except KeyboardInterrupt:
-        code = 0
-    raise typer.Exit(code)
+    sys.stderr.flush()
+    if os.name == "posix":
+        os.execv(command[0], command)  # become the server: signals reach it, nothing is orphaned
+    raise typer.Exit(subprocess.run(command, check=False).returncode)
 
 
 @app.command()

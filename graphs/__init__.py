@@ -13,12 +13,23 @@ Examples
 [(False,)]
 """
 
+from graphs.analysis import Dyad, centrality, communities, dyads, ego_network, find_node, top_nodes
 from graphs.exports import jsonld, ntriples, trig, write_jsonld, write_ntriples, write_trig
 from graphs.files import atomic_path, read_graph, turtle, write_text, write_turtle
 from graphs.inference import entailments
 from graphs.named import NamedQuery, named_queries
-from graphs.network import VIEWS, collapse_signed, to_networkx, write_graphml
-from graphs.pages import render_html, write_html
+from graphs.network import (
+    VIEWS,
+    collapse_signed,
+    cytoscape,
+    tables,
+    to_networkx,
+    write_cytoscape,
+    write_gexf,
+    write_graphml,
+    write_tables,
+)
+from graphs.pages import MAX_NODES, render_html, write_html
 from graphs.rdf import (
     assertion_iri,
     corpus_graph,
@@ -34,18 +45,26 @@ from graphs.validate import Violation, validate
 
 __all__ = [
     "FORMATS",
+    "MAX_NODES",
     "VIEWS",
+    "Dyad",
     "GraphStore",
     "NamedQuery",
     "Table",
     "Violation",
     "assertion_iri",
     "atomic_path",
+    "centrality",
     "collapse_signed",
+    "communities",
     "corpus_graph",
+    "cytoscape",
     "document_graph",
     "document_iri",
+    "dyads",
+    "ego_network",
     "entailments",
+    "find_node",
     "jsonld",
     "named_queries",
     "node_iri",
@@ -56,15 +75,20 @@ __all__ = [
     "slug",
     "store_from_file",
     "store_from_graph",
+    "tables",
     "to_networkx",
     "to_rdf",
+    "top_nodes",
     "trig",
     "turtle",
     "validate",
+    "write_cytoscape",
+    "write_gexf",
     "write_graphml",
     "write_html",
     "write_jsonld",
     "write_ntriples",
+    "write_tables",
     "write_text",
     "write_trig",
     "write_turtle",

@@ -8,13 +8,14 @@ Goldstein weights come from the ontology.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import networkx as nx
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import PROV, SKOS
 
-from graphs.files import write_atomic
+from graphs.files import write_atomic, write_text
 from ontology import ACTOR_CLASSES, AG, GraphError, relation_specs
 
 #: The network views, by the ``ag:view`` of the relation families.
@@ -32,6 +33,7 @@ def _node_attributes(graph: Graph, node: URIRef) -> dict[str, object]:
     count = graph.value(node, AG.mentionCount)
     return {
         "label": str(graph.value(node, RDFS.label) or _local(node)),
+        "aliases": sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
         "cls": next((c for c in classes if c in ACTOR_CLASSES), classes[0] if classes else ""),
         "wikidata": _local(URIRef(same[0])) if same else "",
         "mentions": int(count) if count is not None else 0,
@@ -121,11 +123,73 @@ def _scalar(value: object) -> object:
     return "" if value is None else value
 
 
-def write_graphml(network: nx.MultiDiGraph, path: Path) -> Path:
-    """Write GraphML (Gephi, Cytoscape, yEd), lists flattened to text, atomically."""
+def _flat(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The network with list attributes flattened to text (GraphML and GEXF want scalars)."""
     flat = nx.MultiDiGraph(**{k: _scalar(v) for k, v in network.graph.items()})
     flat.add_nodes_from((n, {k: _scalar(v) for k, v in d.items()})
                         for n, d in network.nodes(data=True))
     flat.add_edges_from((u, v, k, {a: _scalar(b) for a, b in d.items()})
                         for u, v, k, d in network.edges(keys=True, data=True))
+    return flat
+
+
+def write_graphml(network: nx.MultiDiGraph, path: Path) -> Path:
+    """Write GraphML (Gephi, Cytoscape, yEd), atomically."""
+    flat = _flat(network)
     return write_atomic(path, lambda p: nx.write_graphml(flat, str(p), encoding="utf-8"))
+
+
+def write_gexf(network: nx.MultiDiGraph, path: Path) -> Path:
+    """Write GEXF (Gephi's own format), node labels as labels, atomically."""
+    flat = _flat(network)
+    return write_atomic(path, lambda p: nx.write_gexf(flat, str(p), encoding="utf-8"))
+
+
+def cytoscape(network: nx.MultiDiGraph) -> dict:
+    """Cytoscape.js JSON (``elements`` with ``nodes`` and ``edges``), as Cytoscape imports it."""
+    data = nx.cytoscape_data(network, name="label", ident="id")
+    for element in data["elements"]["nodes"]:
+        element["data"]["name"] = element["data"].get("label", element["data"]["id"])
+    for index, element in enumerate(data["elements"]["edges"]):
+        element["data"]["id"] = f"e{index}"
+        element["data"]["interaction"] = element["data"].get("predicate", "")
+    return data
+
+
+def write_cytoscape(network: nx.MultiDiGraph, path: Path) -> Path:
+    """Write Cytoscape JSON (``.cyjs``), atomically."""
+    text = json.dumps(cytoscape(network), ensure_ascii=False, indent=1, sort_keys=True)
+    return write_text(path, text + "\n")
+
+
+def tables(network: nx.MultiDiGraph):  # -> tuple[pandas.DataFrame, pandas.DataFrame]
+    """Node and edge tables as pandas DataFrames (one row per node, per relation)."""
+    import pandas as pd
+
+    from graphs.analysis import centrality
+
+    scores = centrality(network)
+    nodes = pd.DataFrame([{"id": n, "label": d.get("label", ""), "class": d.get("cls", ""),
+                           "wikidata": d.get("wikidata", ""), "mentions": d.get("mentions", 0),
+                           "aliases": " | ".join(d.get("aliases", ())), **scores[n]}
+                          for n, d in network.nodes(data=True)],
+                         columns=["id", "label", "class", "wikidata", "mentions", "aliases",
+                                  "pagerank", "betweenness", "degree"])
+    edges = pd.DataFrame([{"source": u, "target": v, "source_label": network.nodes[u]["label"],
+                           "target_label": network.nodes[v]["label"], "predicate": k,
+                           "family": d["family"], "cameo": d["cameo"], "goldstein": d["goldstein"],
+                           "confidence": d["confidence"], "sentences": d["weight"],
+                           "evidence": _scalar(d["evidence"])}
+                          for u, v, k, d in network.edges(keys=True, data=True)],
+                         columns=["source", "target", "source_label", "target_label", "predicate",
+                                  "family", "cameo", "goldstein", "confidence", "sentences",
+                                  "evidence"])
+    return nodes.sort_values("id", ignore_index=True), edges.sort_values(
+        ["source", "target", "predicate"], ignore_index=True)
+
+
+def write_tables(network: nx.MultiDiGraph, nodes_path: Path, edges_path: Path) -> tuple[Path, Path]:
+    """Write the node and edge tables as CSV, atomically."""
+    nodes, edges = tables(network)
+    return (write_text(nodes_path, nodes.to_csv(index=False, float_format="%.6f")),
+            write_text(edges_path, edges.to_csv(index=False, float_format="%.6f")))

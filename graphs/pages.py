@@ -18,6 +18,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
+from graphs.analysis import centrality, top_nodes
 from graphs.files import write_text
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -64,22 +65,23 @@ def _assets() -> tuple[str, str, str]:
     return js.replace("</script", "<\\/script"), css, page
 
 
+#: Above this many nodes a page keeps the most central ones, and says so.
+MAX_NODES = 500
+
+
 def _sizes(network: nx.MultiDiGraph) -> dict[str, float]:
-    if network.number_of_edges() == 0:
-        return dict.fromkeys(network.nodes, 0.0)
-    simple = nx.DiGraph()
-    simple.add_nodes_from(network.nodes)
-    simple.add_edges_from((u, v) for u, v in network.edges())
-    return nx.pagerank(simple)
+    scores = centrality(network)
+    top = max((s["pagerank"] for s in scores.values()), default=1.0) or 1.0
+    return {n: s["pagerank"] / top for n, s in scores.items()}
 
 
 def _pyvis(network: nx.MultiDiGraph) -> Network:
     net = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
-    sizes = _sizes(network)
+    sizes = _sizes(network) if network.number_of_edges() else dict.fromkeys(network, 0.0)
     for node, data in sorted(network.nodes(data=True)):
         color, shape = CLASS_STYLE.get(str(data.get("cls")), ("#999999", "dot"))
         net.add_node(node, label=str(data.get("label", node)), color=color, shape=shape,
-                     value=round(5 + 100 * sizes.get(node, 0.0), 3), cls=data.get("cls", ""),
+                     value=round(1 + 20 * sizes.get(node, 0.0), 3), cls=data.get("cls", ""),
                      wikidata=data.get("wikidata", ""), mentions=data.get("mentions", 0))
     for index, (u, v, key, data) in enumerate(sorted(network.edges(keys=True, data=True),
                                                      key=lambda e: (e[0], e[1], e[2]))):
@@ -92,8 +94,15 @@ def _pyvis(network: nx.MultiDiGraph) -> Network:
     return net
 
 
-def render_html(network: nx.MultiDiGraph, title: str) -> str:
-    """The page for one network view."""
+def render_html(network: nx.MultiDiGraph, title: str, max_nodes: int = MAX_NODES) -> str:
+    """The page for one network view; above ``max_nodes`` it keeps the most central nodes
+    (PageRank) and says so on the page."""
+    notice = ""
+    if network.number_of_nodes() > max_nodes:
+        kept = top_nodes(network, max_nodes)
+        notice = (f"Showing the {max_nodes:,} most central of {network.number_of_nodes():,} nodes "
+                  f"(PageRank). Use a focus or a larger --max-nodes to see others.")
+        network = network.subgraph(kept).copy()
     net = _pyvis(network)
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
     js, css, page = _assets()
@@ -103,6 +112,8 @@ def render_html(network: nx.MultiDiGraph, title: str) -> str:
         "classes": {c: {"color": col, "shape": shp} for c, (col, shp) in CLASS_STYLE.items()},
         "families": FAMILY_COLOR,
         "view": network.graph.get("view", "all"),
+        "notice": notice,
+        "focus": network.graph.get("focus", ""),
     }
     return (page.replace("{{TITLE}}", html.escape(title))
             .replace("{{VIS_CSS}}", css)
@@ -110,6 +121,7 @@ def render_html(network: nx.MultiDiGraph, title: str) -> str:
             .replace("{{VIS_JS}}", js))
 
 
-def write_html(network: nx.MultiDiGraph, path: Path, title: str) -> Path:
+def write_html(network: nx.MultiDiGraph, path: Path, title: str,
+               max_nodes: int = MAX_NODES) -> Path:
     """Write the interactive page of ``network`` to ``path``, atomically."""
-    return write_text(path, render_html(network, title))
+    return write_text(path, render_html(network, title, max_nodes))

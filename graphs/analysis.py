@@ -1,0 +1,137 @@
+"""Network analysis that NetworkX users expect, on the views of :func:`to_networkx`.
+
+Examples
+--------
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("a", label="Ali Khamenei", aliases=["Khamenei"], cls="Person")
+>>> g.add_node("b", label="Qasem Soleimani", aliases=[], cls="Person")
+>>> _ = g.add_edge("a", "b", key="appointed", goldstein=None, family="influence")
+>>> find_node(g, "khamenei")
+'a'
+>>> sorted(ego_network(g, "Qasem Soleimani", depth=1))
+['a', 'b']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from extract.text import normalize_name
+from ontology import GraphError
+
+
+def find_node(network: nx.MultiDiGraph, name: str) -> str:
+    """The node whose label or alias is ``name`` (normalised), or whose IRI it is.
+
+    Raises
+    ------
+    GraphError
+        No node is called so, or several are.
+    """
+    if name in network:
+        return name
+    wanted = normalize_name(name)
+    found = [n for n, d in network.nodes(data=True)
+             if wanted in {normalize_name(x) for x in (d.get("label", ""), *d.get("aliases", ()))}]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise GraphError(f"no node is called {name!r} in this network")
+    labels = ", ".join(sorted(network.nodes[n]["label"] for n in found))
+    raise GraphError(f"{name!r} names several nodes ({labels}); use a full name or the IRI")
+
+
+def ego_network(network: nx.MultiDiGraph, name: str, depth: int = 2) -> nx.MultiDiGraph:
+    """The actors within ``depth`` relations of ``name`` (either direction), and their relations."""
+    center = find_node(network, name)
+    nodes = nx.single_source_shortest_path_length(network.to_undirected(as_view=True), center,
+                                                  cutoff=depth)
+    ego = network.subgraph(nodes).copy()
+    ego.graph.update(network.graph, focus=center, depth=depth)
+    return ego
+
+
+def _simple(network: nx.MultiDiGraph) -> nx.DiGraph:
+    simple = nx.DiGraph()
+    simple.add_nodes_from(network.nodes)
+    for u, v in network.edges():
+        if u != v:
+            weight = simple.edges[u, v]["weight"] + 1 if simple.has_edge(u, v) else 1
+            simple.add_edge(u, v, weight=weight)
+    return simple
+
+
+def centrality(network: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
+    """PageRank, betweenness and degree of every node, by node."""
+    simple = _simple(network)
+    if simple.number_of_edges():
+        pagerank = nx.pagerank(simple, weight="weight")
+    else:
+        pagerank = dict.fromkeys(simple, 1 / max(len(simple), 1))
+    betweenness = nx.betweenness_centrality(simple.to_undirected(), normalized=True)
+    return {n: {"pagerank": pagerank[n], "betweenness": betweenness[n],
+                "degree": network.degree(n)} for n in network}
+
+
+def communities(network: nx.MultiDiGraph, seed: int = 7) -> list[set[str]]:
+    """Groups of actors more tied to each other than to the rest (Louvain), largest first;
+    actors without relations are left out."""
+    undirected = nx.Graph()
+    for u, v in network.edges():
+        if u != v:
+            weight = undirected.edges[u, v]["weight"] + 1 if undirected.has_edge(u, v) else 1
+            undirected.add_edge(u, v, weight=weight)
+    if not undirected.number_of_edges():
+        return []
+    found = nx.community.louvain_communities(undirected, weight="weight", seed=seed)
+    return sorted((set(c) for c in found), key=lambda c: (-len(c), sorted(c)))
+
+
+@dataclass(frozen=True)
+class Dyad:
+    """Two actors and what passes between them, either way."""
+
+    a: str
+    b: str
+    weight: float  # the sum of the Goldstein weights of their relations
+    relations: tuple[str, ...]
+
+
+def dyads(network: nx.MultiDiGraph, kind: str = "conflict", top: int = 10) -> list[Dyad]:
+    """The strongest conflict (most negative Goldstein sum) or cooperation (most positive) pairs.
+
+    Raises
+    ------
+    GraphError
+        ``kind`` is not "conflict" or "cooperation".
+    """
+    if kind not in ("conflict", "cooperation"):
+        raise GraphError(f"dyad kind {kind!r}, expected conflict or cooperation")
+    sums: dict[tuple[str, str], list] = {}
+    for u, v, key, data in network.edges(keys=True, data=True):
+        weight = data.get("goldstein")
+        if weight is None or (weight < 0) != (kind == "conflict") or u == v:
+            continue
+        pair = tuple(sorted((u, v)))
+        entry = sums.setdefault(pair, [0.0, []])  # type: ignore[arg-type]
+        entry[0] += weight
+        entry[1].append(key)
+    ranked = sorted(sums.items(), key=lambda kv: (kv[1][0] if kind == "conflict" else -kv[1][0],
+                                                  kv[0]))
+    return [Dyad(a, b, round(w, 2), tuple(sorted(r))) for (a, b), (w, r) in ranked[:top]]
+
+
+def top_nodes(network: nx.MultiDiGraph, limit: int) -> list[str]:
+    """The ``limit`` most central nodes (PageRank, then degree, then label)."""
+    scores = centrality(network)
+    order = sorted(network, key=lambda n: (-scores[n]["pagerank"], -scores[n]["degree"],
+                                           network.nodes[n].get("label", n)))
+    return order[:limit]
+
+
+def labels(network: nx.MultiDiGraph, nodes: Iterable[str]) -> list[str]:
+    return [network.nodes[n].get("label", n) for n in nodes]
