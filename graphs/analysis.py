@@ -66,13 +66,17 @@ def _simple(network: nx.MultiDiGraph) -> nx.DiGraph:
 
 
 def centrality(network: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
-    """PageRank, betweenness and degree of every node, by node."""
-    simple = _simple(network)
-    if simple.number_of_edges():
-        pagerank = nx.pagerank(simple, weight="weight")
+    """PageRank, betweenness and degree of every node, by node.
+
+    PageRank runs on the undirected network: an actor is prominent whether it acts or
+    is acted on (a leader whose relations all point outwards is still central).
+    """
+    undirected = _simple(network).to_undirected()
+    if undirected.number_of_edges():
+        pagerank = nx.pagerank(undirected, weight="weight")
     else:
-        pagerank = dict.fromkeys(simple, 1 / max(len(simple), 1))
-    betweenness = nx.betweenness_centrality(simple.to_undirected(), normalized=True)
+        pagerank = dict.fromkeys(undirected, 1 / max(len(undirected), 1))
+    betweenness = nx.betweenness_centrality(undirected, normalized=True)
     return {n: {"pagerank": pagerank[n], "betweenness": betweenness[n],
                 "degree": network.degree(n)} for n in network}
 

@@ -150,3 +150,27 @@ def test_skipped_inputs_are_named_and_the_rest_builds(tmp_path: Path) -> None:
     assert "empty.txt: empty document" in result.output
     assert "binary.txt: not text (binary data)" in result.output
     assert "ag:leads" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_network_command_writes_a_focus_page(demo_out: Path, tmp_path: Path) -> None:
+    page = tmp_path / "focus.html"
+    result = runner.invoke(app, ["network", str(demo_out), "--focus", "Khamenei", "--depth", "1",
+                                 "--out", str(page)])
+    assert result.exit_code == 0, result.output
+    text = page.read_text(encoding="utf-8")
+    assert "around Ali Khamenei" in text and "Qasem Soleimani" in text
+
+
+def test_analyze_command(demo_out: Path) -> None:
+    result = runner.invoke(app, ["analyze", str(demo_out), "--top", "5"])
+    assert result.exit_code == 0, result.output
+    for heading in ("most central", "strongest conflict dyads", "strongest cooperation dyads",
+                    "communities"):
+        assert heading in result.stdout
+    assert "Ali Khamenei" in result.stdout
+
+
+def test_unknown_focus_is_one_line(demo_out: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["network", str(demo_out), "--focus", "Nobody At All",
+                                 "--out", str(tmp_path / "x.html")])
+    assert result.exit_code == 1 and "no node is called 'Nobody At All'" in result.output

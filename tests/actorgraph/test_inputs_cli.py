@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from actorgraph.cli import app
 from ontology import AG
+from tests.browser import wait_until_stable
 from tests.conftest import CHROMIUM, CORPUS
 
 runner = CliRunner()
@@ -193,7 +194,7 @@ def _no_script_runs(page_path: Path) -> None:
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(page_path.as_uri())
-        page.wait_for_function("window.agStable === true", timeout=30_000)
+        wait_until_stable(page)
         labels = page.evaluate("agNodes.get().map(n => n.label)")
         page.hover("#network")
         page.wait_for_timeout(300)

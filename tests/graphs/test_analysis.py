@@ -1,0 +1,113 @@
+"""Analysis helpers and exports on the real demo graph."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Graph
+
+from graphs import (
+    centrality,
+    communities,
+    dyads,
+    ego_network,
+    find_node,
+    tables,
+    to_networkx,
+    write_cytoscape,
+    write_gexf,
+)
+from ontology import GraphError
+
+AGR = "https://w3id.org/actorgraph/id/"
+
+
+@pytest.fixture(scope="module")
+def demo_graph(demo_out: Path) -> Graph:
+    return Graph().parse(demo_out / "graph.ttl")
+
+
+def _edges(network: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
+    return {(network.nodes[u]["label"], k, network.nodes[v]["label"])
+            for u, v, k in network.edges(keys=True)}
+
+
+@pytest.mark.parametrize(("focus", "depth"), [("Qasem Soleimani", 2), ("Ali Khamenei", 3)])
+def test_ego_network_shows_appointment_leadership_and_units(demo_graph: Graph, focus: str,
+                                                            depth: int) -> None:
+    """Khamenei - Soleimani - Quds Force - IRGC: the relations the articles state."""
+    ego = ego_network(to_networkx(demo_graph), focus, depth=depth)
+    edges = _edges(ego)
+    assert ("Ali Khamenei", "appointed", "Qasem Soleimani") in edges
+    assert ("Qasem Soleimani", "leads", "Quds Force") in edges
+    assert ("Quds Force", "partOf", "Islamic Revolutionary Guard Corps") in edges
+    assert ego.nodes[ego.graph["focus"]]["label"] == focus
+
+
+def test_conflict_view_shows_the_strike_that_killed_soleimani(demo_graph: Graph) -> None:
+    conflict = to_networkx(demo_graph, view="conflict")
+    assert ("United States", "killed", "Qasem Soleimani") in _edges(conflict)
+    [evidence] = [d["evidence"] for u, v, k, d in conflict.edges(keys=True, data=True)
+                  if k == "killed"]
+    assert any("drone strike killed him" in e["sentence"] for e in evidence)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Ali Khamenei", "Ali_Khamenei"), ("khamenei", "Ali_Khamenei"), ("Solemaini", "Qasem_Soleimani"),
+    ("the Quds Force", "Quds_Force"),
+])
+def test_find_node_by_label_or_alias(demo_graph: Graph, name: str, expected: str) -> None:
+    assert find_node(to_networkx(demo_graph), name) == AGR + expected
+
+
+def test_find_node_says_what_is_missing(demo_graph: Graph) -> None:
+    with pytest.raises(GraphError, match="no node is called 'Nobody'"):
+        find_node(to_networkx(demo_graph), "Nobody")
+
+
+def test_centrality_ranks_the_central_actors_first(demo_graph: Graph) -> None:
+    network = to_networkx(demo_graph)
+    scores = centrality(network)
+    top = sorted(scores, key=lambda n: -scores[n]["pagerank"])[:5]
+    assert {AGR + "Ali_Khamenei", AGR + "Qasem_Soleimani"} <= set(top)
+    assert all(0 <= s["betweenness"] <= 1 for s in scores.values())
+
+
+def test_dyads(demo_graph: Graph) -> None:
+    network = to_networkx(demo_graph)
+    conflict, cooperation = dyads(network, "conflict", 3), dyads(network, "cooperation", 3)
+    assert conflict[0].weight < 0 < cooperation[0].weight
+    assert {conflict[0].a, conflict[0].b} == {AGR + "Iran", AGR + "United_States"}
+    with pytest.raises(GraphError):
+        dyads(network, "friendship")
+
+
+def test_communities_are_deterministic(demo_graph: Graph) -> None:
+    network = to_networkx(demo_graph)
+    first = communities(network)
+    assert first == communities(network) and len(first) >= 2
+    together = next(c for c in first if AGR + "Quds_Force" in c)
+    assert AGR + "Islamic_Revolutionary_Guard_Corps" in together
+
+
+def test_gephi_and_cytoscape_files_open(demo_graph: Graph, tmp_path: Path) -> None:
+    network = to_networkx(demo_graph)
+    gexf = nx.read_gexf(write_gexf(network, tmp_path / "g.gexf"))
+    assert gexf.number_of_nodes() == network.number_of_nodes()
+    data = json.loads(write_cytoscape(network, tmp_path / "g.cyjs").read_text(encoding="utf-8"))
+    assert len(data["elements"]["nodes"]) == network.number_of_nodes()
+    assert len(data["elements"]["edges"]) == network.number_of_edges()
+    assert nx.cytoscape_graph(data, name="label", ident="id").number_of_nodes() == \
+        network.number_of_nodes()
+
+
+def test_csv_tables(demo_graph: Graph) -> None:
+    network = to_networkx(demo_graph)
+    nodes, edges = tables(network)
+    assert len(nodes) == network.number_of_nodes() and len(edges) == network.number_of_edges()
+    assert {"label", "class", "wikidata", "pagerank", "betweenness"} <= set(nodes.columns)
+    killed = edges[edges.predicate == "killed"].iloc[0]
+    assert (killed.source_label, killed.goldstein, killed.cameo) == ("United States", -10.0, "186")
