@@ -21,6 +21,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/store.py
+	$(BIN)/python bench/html.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
