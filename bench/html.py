@@ -14,28 +14,23 @@ Usage::
 
 from __future__ import annotations
 
-import sys
+import _bootstrap  # noqa: F401  (first: the root on sys.path; bench/html.py shadows no `html`)
+
+# isort: split
+
+import argparse
+import platform
+import random
+import tempfile
+import time
+from importlib.metadata import version
 from pathlib import Path
 
-# Run as a script, this file's folder comes first on sys.path, and this file would then
-# stand in for the standard library's `html` package. Take the folder off first.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-ROOT = _HERE.parent
-sys.path.insert(0, str(ROOT))
+import networkx as nx
 
-import argparse  # noqa: E402
-import json  # noqa: E402
-import platform  # noqa: E402
-import random  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from importlib.metadata import version  # noqa: E402
-
-import networkx as nx  # noqa: E402
-
-from graphs import write_html  # noqa: E402
-from ontology import relation_specs  # noqa: E402
+from bench.common import RESULTS, save
+from graphs import write_html
+from ontology import relation_specs
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -106,7 +101,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--nodes", type=int, default=2000)
     parser.add_argument("--baseline", type=int, default=200)
-    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "html.json")
+    parser.add_argument("--json", type=Path, default=RESULTS / "html.json")
     args = parser.parse_args()
     result = run(args.nodes, args.baseline)
     for name in ("baseline", "nodes"):
@@ -116,9 +111,7 @@ def main() -> None:
               f"(still 1 s later: {row['still_after_1s']}; page errors: {row['errors']})")
     verdict = "ok" if result["nodes"]["stopped_moving_s"] < 10 else "OVER"
     print(f"target: {args.nodes} nodes settle in under 10 s: {verdict}")
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    print(f"written: {args.json}")
+    save(result, args.json)
 
 
 if __name__ == "__main__":

@@ -15,25 +15,25 @@ fixed seed. Usage::
 
 from __future__ import annotations
 
+import _bootstrap  # noqa: F401  (first: the root on sys.path; bench/html.py shadows no `html`)
+
+# isort: split
+
 import argparse
-import json
 import platform
 import random
 import statistics
-import sys
 import tempfile
 import time
 from importlib.metadata import version
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import pyoxigraph as ox
 
-import pyoxigraph as ox  # noqa: E402
-
-from graphs import GraphStore, named_queries  # noqa: E402
-from graphs.store import CORPUS_GRAPH  # noqa: E402
-from ontology import relation_specs  # noqa: E402
+from bench.common import RESULTS, save
+from graphs import GraphStore, named_queries
+from graphs.store import CORPUS_GRAPH
+from ontology import relation_specs
 
 AG = "https://w3id.org/actorgraph/ontology#"
 AGR = "https://w3id.org/actorgraph/id/"
@@ -188,7 +188,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "store.json")
+    parser.add_argument("--json", type=Path, default=RESULTS / "store.json")
     args = parser.parse_args()
     result = run(args.triples, args.repeats)
     print(f"graph: {result['graph']}")
@@ -199,9 +199,7 @@ def main() -> None:
     for name, row in result["query_median_ms"].items():
         verdict = "ok" if row["median_ms"] < 50 else "OVER"
         print(f"  {name:18} median {row['median_ms']:8.2f} ms  ({row['rows']} rows)  {verdict}")
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    print(f"written: {args.json}")
+    save(result, args.json)
 
 
 if __name__ == "__main__":
