@@ -16,7 +16,7 @@ import graphs.remote as graphs_remote
 from actorgraph.cache import ExtractionCache
 from extract import DocumentResult, ExtractConfig, Extractor, Skipped, read_path, walk
 from extract.documents import ReadDocument
-from extract.readers import STDIN, read_inputs, with_id
+from extract.readers import STDIN, read_inputs, unique
 from graphs.store import CORPUS_GRAPH, INFERRED_GRAPH, GraphStore, document_graph_iri, graphs_in
 from graphs.validate import Violation
 from ontology import (
@@ -73,7 +73,7 @@ class _Corpus:
         self.results: list[DocumentResult] = []
         self.skipped: list[Skipped] = []
         self.extracted: list[str] = []
-        self.ids: Counter[str] = Counter()
+        self.ids: set[str] = set()
 
     @property
     def extractor(self) -> Extractor:
@@ -82,12 +82,7 @@ class _Corpus:
         return self._extractor
 
     def add(self, where: str, read: ReadDocument) -> None:
-        self.ids[read.document.id] += 1
-        if self.ids[read.document.id] > 1:  # a/x.txt and b/x.txt: keep both, stably named
-            import hashlib
-
-            digest = hashlib.sha256(f"{where}\x1f{read.document.content_hash}".encode()).hexdigest()
-            read = with_id(read, f"{read.document.id}-{digest[:8]}")
+        read = unique(read, where, self.ids)
         cached = self.cache.get(read.document.id, read.document.content_hash) if self.cache else None
         if cached is None:
             cached = self.extractor.extract(read, where)

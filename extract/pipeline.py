@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,7 @@ from extract.documents import ReadDocument
 from extract.events import named_event_class, relation_event
 from extract.model import Actor, Assertion, DocumentResult, Event, Evidence, Mention, Resolution
 from extract.nlp import build_pipeline
-from extract.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs, with_id
+from extract.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs, unique
 from extract.registry import Registry
 from extract.relations import ArgFinder, Found, RelationExtractor
 from extract.resolve import ActorRecord, Candidate, DocumentResolver, find_candidates
@@ -78,10 +77,7 @@ class Extractor:
         An id this extractor has already seen (``a/x.txt`` and ``b/x.txt``) is
         suffixed with a hash of ``where`` and the content, so both documents stay.
         """
-        if read.document.id in self._ids:
-            digest = hashlib.sha256(f"{where}\x1f{read.document.content_hash}".encode()).hexdigest()
-            read = with_id(read, f"{read.document.id}-{digest[:8]}")
-        self._ids.add(read.document.id)
+        read = unique(read, where, self._ids)
         docs = list(self.nlp.pipe(b.text for b in read.blocks))
         resolver = DocumentResolver(self.registry, docs, frozenset(self._known_people))
         mentions = resolver.resolve(find_candidates(docs, self.registry))

@@ -527,3 +527,13 @@ def read_inputs(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
 def with_id(read: ReadDocument, doc_id: str) -> ReadDocument:
     """The same document under another id (to keep ids unique in a corpus)."""
     return ReadDocument(replace(read.document, id=doc_id), read.textmap, read.blocks)
+
+
+def unique(read: ReadDocument, where: str, seen: set[str]) -> ReadDocument:
+    """``read`` under an id not in ``seen`` (which it joins): ``a/x.txt`` and ``b/x.txt`` both
+    stay, the later as ``x-<hash of its path and content>``, the same from build to build."""
+    if read.document.id in seen:
+        digest = hashlib.sha256(f"{where}\x1f{read.document.content_hash}".encode()).hexdigest()
+        read = with_id(read, f"{read.document.id}-{digest[:8]}")
+    seen.add(read.document.id)
+    return read

@@ -233,3 +233,17 @@ def test_document_nodes_carry_what_the_article_shows(demo_out: Path, source: str
     value = lambda p: None if graph.value(doc, p) is None else str(graph.value(doc, p))  # noqa: E731
     assert (value(DCTERMS.title), value(DCTERMS.creator), value(DCTERMS.issued)) == (title, author, date)
     assert len(str(graph.value(doc, AG.contentHash))) == 64 and value(DCTERMS.language) == "en"
+
+
+def test_two_files_with_one_name_are_both_kept(tmp_path: Path) -> None:
+    for folder, text in (("a", "Iran criticized Israel."), ("b", "Israel criticized Iran.")):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "x.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    for _ in range(2):  # the second build reuses both cached results under the same ids
+        result = runner.invoke(app, ["build", str(tmp_path / "in"), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+    graph = Graph().parse(out / "graph.ttl")
+    ids = sorted(str(o) for o in graph.objects(None, DCTERMS.identifier))
+    assert len(ids) == 2 and ids[0] == "x" and ids[1].startswith("x-")
+    assert len(list(graph.triples((None, AG.criticizes, None)))) == 2
