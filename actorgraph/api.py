@@ -14,9 +14,9 @@ from rdflib import RDF, Graph
 import graphs
 import graphs.remote as graphs_remote
 from actorgraph.cache import ExtractionCache
-from extract import DocumentResult, ExtractConfig, Extractor, Skipped, read_path, walk
+from extract import DocumentResult, ExtractConfig, Extractor, Skipped, walk
 from extract.documents import ReadDocument
-from extract.readers import STDIN, read_inputs, unique
+from extract.readers import read_inputs, unique
 from graphs.store import CORPUS_GRAPH, INFERRED_GRAPH, GraphStore, document_graph_iri, graphs_in
 from graphs.validate import Violation
 from ontology import (
@@ -95,8 +95,7 @@ class _Corpus:
         items = list(walk(inputs))
         for index, item in enumerate(items, start=1):
             found = ([(item.path, item)] if isinstance(item, Skipped)
-                     else read_inputs([item], self.config.max_bytes) if str(item) == STDIN
-                     else [(item.name, doc) for doc in read_path(item, self.config.max_bytes)])
+                     else read_inputs([item], self.config.max_bytes))
             for where, doc in found:
                 if isinstance(doc, Skipped):
                     self.skipped.append(doc)

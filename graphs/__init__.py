@@ -39,7 +39,7 @@ from graphs.rdf import (
     slug,
     to_rdf,
 )
-from graphs.sparql import FORMATS, Table, query, store_from_file, store_from_graph
+from graphs.sparql import FORMATS, Table, query, store_from_graph
 from graphs.store import GraphStore
 from graphs.validate import Violation, validate
 
@@ -73,7 +73,6 @@ __all__ = [
     "read_graph",
     "render_html",
     "slug",
-    "store_from_file",
     "store_from_graph",
     "tables",
     "to_networkx",

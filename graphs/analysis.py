@@ -15,7 +15,6 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -136,6 +135,3 @@ def top_nodes(network: nx.MultiDiGraph, limit: int) -> list[str]:
                                            network.nodes[n].get("label", n)))
     return order[:limit]
 
-
-def labels(network: nx.MultiDiGraph, nodes: Iterable[str]) -> list[str]:
-    return [network.nodes[n].get("label", n) for n in nodes]

@@ -24,7 +24,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -74,16 +73,6 @@ def store_from_graph(graph: Graph) -> ox.Store:
     """An in-memory Oxigraph store holding ``graph``'s triples."""
     store = ox.Store()
     store.load(graph.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    return store
-
-
-def store_from_file(path: Path) -> ox.Store:
-    """An in-memory Oxigraph store loaded from a Turtle file."""
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise QueryError(f"{path}: cannot load ({exc})") from exc
     return store
 
 

@@ -68,9 +68,9 @@ class GraphStore:
 
     def replace_graph(self, name: str, graph: Graph) -> None:
         """Make the named graph ``name`` hold exactly ``graph``'s triples."""
-        target = ox.NamedNode(str(name))
-        self.store.remove_graph(target) if self.store.contains_named_graph(target) else None
-        self.store.load(_to_oxigraph(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+        self.remove_graph(name)
+        self.store.load(_to_oxigraph(graph), format=ox.RdfFormat.N_TRIPLES,
+                        to_graph=ox.NamedNode(str(name)))
 
     def remove_graph(self, name: str) -> None:
         target = ox.NamedNode(str(name))
