@@ -7,6 +7,7 @@ import os
 import spacy
 from spacy.language import Language
 
+import extract.names  # noqa: F401  (registers the actorgraph_names component)
 from extract.registry import Registry
 from ontology import ModelError
 
@@ -76,4 +77,6 @@ def build_pipeline(registry: Registry, name: str | None = None) -> Language:
         config={"overwrite_ents": True, "validate": False},
     )
     ruler.add_patterns(_patterns(nlp, registry))  # type: ignore[attr-defined]
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("actorgraph_names", after="ner")
     return nlp

@@ -191,13 +191,18 @@ def _label(record: ActorRecord) -> str:
     return forms[0][0] if forms else record.key
 
 
+#: Rules that link a description, not a name: their forms are no labels of the node.
+_DESCRIPTIVE_RULES = frozenset({"nominal"})
+
+
 def _actor(record: ActorRecord) -> Actor:
+    named = {form for (form, rule) in record.resolutions if rule not in _DESCRIPTIVE_RULES}
     return Actor(
         key=record.key,
         label=_label(record),
         cls=record.cls,
         qid=record.qid,
-        surface_forms=tuple(sorted(f for f in record.forms if f)),
+        surface_forms=tuple(sorted(f for f in record.forms if f and f in named)),
         mentions=sum(record.forms.values()),
         rules=tuple(sorted(record.rules)),
         registered=record.registered,
