@@ -71,6 +71,9 @@ def _grow(doc: Doc, start: int, end: int, stop: frozenset[str]) -> tuple[int, in
                 and doc[start - 2].lower_ not in stop and not doc[start - 2].ent_id_:
             start, changed = start - 2, True
         # a capitalised name word or particle right before or after
+        if end < len(doc) and doc[end].lower_ in ORG_HEADS and doc[end].text[:1].isupper() \
+                and doc[end].is_alpha and not doc[end].ent_id_:
+            end, changed = end + 1, True  # "Daily Caller News" + "Foundation"
         if end < len(doc) and _name_word(doc[end], stop) and (
                 doc[end].lower_ not in PARTICLES or (end + 1 < len(doc)
                                                     and _name_word(doc[end + 1], stop))):
@@ -160,5 +163,11 @@ class NameRepair:
             DATA_DIR / "honorifics.tsv")
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = repair_spans(doc, self.stop)
+        spans = repair_spans(doc, self.stop)
+        registered = {(e.start, e.end) for e in doc.ents if e.ent_id_}
+        doc.ents = spans
+        for span in spans:
+            if (span.start, span.end) not in registered:
+                for token in span:
+                    token.ent_id_ = ""  # a demonym taken into a name no longer names its state
         return doc

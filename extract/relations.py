@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from extract.coref import PRONOUNS, Timeline, conjuncts, opens_clause
 from extract.lexicon import Cue, Role, load_cues, load_roles
-from extract.resolve import modifier_phrases
+from extract.resolve import match_role, role_of_part
 from ontology import ACTOR_CLASSES, AG, load_ontology, subclasses
 
 _MODALS = frozenset({"could", "might", "may", "would", "should"})
@@ -427,10 +427,7 @@ class RelationExtractor:
     # -- role nouns -----------------------------------------------------------
 
     def _match_role(self, token: Token) -> tuple[Role, int] | None:
-        for start, phrase in modifier_phrases(token):
-            if phrase in self.roles:
-                return self.roles[phrase], start
-        return None
+        return match_role(token, self.roles)
 
     def _role(self, token: Token, sent: Span, args: ArgFinder) -> list[Found]:
         matched = self._match_role(token)
@@ -493,6 +490,8 @@ class RelationExtractor:
                            and c.i != token.i and c.i < token.i
                            and args.token_keys.get(c.i) != args.token_keys.get(token.head.i)]
         own = args.token_keys.get(token.i)
+        part = role_of_part(token, self.roles)  # "Secretary of State": State is the title's
+        candidates = [c for c in candidates if part is None or c.i != part.i]
         modifiers = {c.i for c in candidates if c.dep_ in ("compound", "amod", "nmod")}
         # A local name among the modifiers is part of the title ("National Security adviser").
         return [a for a in args.actors(candidates) if a.key != own

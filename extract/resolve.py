@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.events import named_event_class
-from extract.lexicon import load_groups, load_nominals, load_roles
+from extract.lexicon import Role, load_groups, load_nominals, load_roles
 from extract.nlp import METONYM_SUFFIX
 from extract.registry import Registry, strip_honorifics
 from extract.text import normalize_name
@@ -55,6 +55,11 @@ class Candidate:
     @property
     def position(self) -> tuple[int, int]:
         return (self.block, self.start)
+
+    @property
+    def norm(self) -> str:
+        """The normalised name, without honorifics."""
+        return strip_honorifics(normalize_name(self.text))
 
 
 @dataclass
@@ -95,6 +100,45 @@ def modifier_phrases(token: Token) -> Iterator[tuple[int, str]]:
     for start in [*sorted({m.i for m in mods}), token.i]:
         phrase = " ".join(t.text for t in token.doc[start : token.i + 1] if t.dep_ != "punct")
         yield start, phrase.lower()
+
+
+def title_phrases(token: Token) -> Iterator[tuple[int, str]]:
+    """``(start, phrase)`` for a title word with the words before it, longest first.
+
+    Beside its own left modifiers ("the slain general"), a title in a flat run of
+    compounds before a name ("Nato Secretary General Jens Stoltenberg": each word
+    hangs on the name) takes the words of that run.
+    """
+    yield from modifier_phrases(token)
+    if token.dep_ not in ("compound", "nmod"):
+        return
+    head, start = token.head, token.i
+    while start > 0 and token.doc[start - 1].head.i == head.i and token.doc[start - 1].dep_ in (
+            "compound", "nmod", "amod"):
+        start -= 1
+    for first in range(start, token.i):
+        yield first, " ".join(t.lower_ for t in token.doc[first : token.i + 1])
+
+
+def role_of_part(token: Token, roles: dict[str, Role]) -> Token | None:
+    """The noun after "of" that completes a role: "Secretary of State", "Chief of Staff"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and f"{token.lower_} of {pobj.lower_}" in roles:
+                    return pobj
+    return None
+
+
+def match_role(token: Token, roles: dict[str, Role]) -> tuple[Role, int] | None:
+    """The role a noun names, with the index of its first word, or None."""
+    part = role_of_part(token, roles)
+    if part is not None:
+        return roles[f"{token.lower_} of {part.lower_}"], token.i
+    for start, phrase in title_phrases(token):
+        if phrase in roles:
+            return roles[phrase], start
+    return None
 
 
 def _ner_candidates(doc: Doc, block: int) -> list[Candidate]:
@@ -207,6 +251,64 @@ def find_candidates(docs: list[Doc], registry: Registry) -> list[Candidate]:
     return sorted(found, key=lambda c: (c.block, c.start))
 
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+_NOT_INITIALS = frozenset({"of", "the", "for", "and", "de", "al", "el", "in", "on", "to"})
+_KNOWN_AS = frozenset({"known", "nicknamed", "dubbed", "aka"})
+_KNOWN_AS_ADVERBS = frozenset({"better", "commonly", "widely", "also", "popularly", "locally"})
+
+
+def initials(norm: str) -> str:
+    """Initials of a normalised name, less its small words: "rapid support forces" -> "rsf".
+
+    >>> initials("government of national accord")
+    'gna'
+    """
+    return "".join(w[0] for w in norm.split() if w not in _NOT_INITIALS)
+
+
+def _short_form(norm: str, full: str) -> bool:
+    """Whether ``norm`` is a short form of the longer name ``full``: its last words
+    ("sinwar", "bin salman", "al jalali"), or a first word that is a family name
+    ("kim" of "kim jong un", at least three words)."""
+    if not norm or norm == full or " " not in full:
+        return False
+    if full.endswith(" " + norm):
+        return True
+    words = full.split()
+    return " " not in norm and len(words) >= 3 and words[0] == norm and len(norm) >= 3
+
+
+def declared_aliases(docs: list[Doc], candidates: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """(name, alias) pairs the text declares: "NAME (ALIAS)" and "NAME, (better) known as ALIAS".
+
+    The alias is a candidate right after the name, in parentheses, or the object of
+    "known as" / "called" in a clause that qualifies the name.
+    """
+    by_start = {(c.block, c.start): c for c in candidates}
+    pairs = []
+    for cand in candidates:
+        doc = docs[cand.block]
+        end = cand.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            alias = by_start.get((cand.block, end + 1))
+            if alias is None and _ACRONYM.match(doc[end + 1].text):
+                alias = Candidate(cand.block, end + 1, end + 2, doc[end + 1].text, "PROPN")
+                candidates.append(alias)
+                by_start[(cand.block, end + 1)] = alias
+            if alias is not None:
+                pairs.append((cand, alias))
+            continue
+        i = end + (end < len(doc) and doc[end].text == ",")
+        i += i < len(doc) and doc[i].lower_ in _KNOWN_AS_ADVERBS
+        if i + 1 < len(doc) and doc[i].lower_ in _KNOWN_AS:
+            j = i + 1 + (doc[i + 1].lower_ == "as")
+            alias = by_start.get((cand.block, j))
+            if alias is not None:
+                pairs.append((cand, alias))
+    candidates.sort(key=lambda c: (c.block, c.start))
+    return pairs
+
+
 def _winner(votes: Counter[str]) -> str:
     return max(votes.items(), key=lambda kv: (kv[1], -_CLASS_ORDER.index(kv[0])))[0]
 
@@ -233,6 +335,7 @@ class DocumentResolver:
             if not cand.key:
                 self._contextual(cand, named, candidates)
         self._local(candidates)
+        self._aliases(candidates)
         self._nominal(candidates)
         resolved = [c for c in candidates if c.key]
         for cand in resolved:
@@ -290,12 +393,21 @@ class DocumentResolver:
                 return
         if cand.kind in ("GROUP", "NORP") or cand.text.lower() in _PRONOUNS:
             return
-        surname = [self.registry.entries[i] for i in named if " " not in norm
-                   and self.registry.entries[i].cls == "Person"
-                   and normalize_name(self.registry.entries[i].label).split()[-1] == norm]
+        surname = [self.registry.entries[i] for i in named
+                   if self.registry.entries[i].cls == "Person"
+                   and _short_form(norm, normalize_name(self.registry.entries[i].label))]
         if len(surname) == 1:  # "Clinton" in a document that names Bill Clinton
             self._set(cand, surname[0].id, "Person", "short-form", 0.9)
             return
+        if cand.kind == "ORG" and " " not in norm:
+            whole = [i for i in named if self.registry.entries[i].cls == "Organization"
+                     and normalize_name(self.registry.entries[i].label).endswith(" " + norm)]
+            if len(whole) == 1:  # "the Post" in a document that names the Washington Post
+                self._set(cand, whole[0], "Organization", "short-form", 0.8)
+                return
+        if any(_short_form(norm, strip_honorifics(normalize_name(c.text)))
+               for c in all_ if c.kind == "PERSON"):
+            return  # "Al-Jalali" after "Mohammad al-Jalali": a short form, not a misspelling
         entry = self.registry.fuzzy(cand.text, None, named)
         if entry is not None:
             score = self.registry.fuzzy_score(cand.text, entry)
@@ -333,12 +445,40 @@ class DocumentResolver:
         people = self.known_people | {n for n, v in votes.items() if " " in n
                                       and _winner(v) == "Person"}
         for cand, norm in pending:
-            full = [p for p in people if " " not in norm and p.split()[-1] == norm]
+            full = [p for p in people if _short_form(norm, p)]
             if len(full) == 1:
                 self._set(cand, local_key(full[0]), "Person", "short-form",
                           0.75 if full[0] in self.known_people else 0.9)
             elif cand.kind != "PROPN":  # a bare proper noun is only ever a short form
                 self._set(cand, local_key(norm), _winner(votes[norm]), "local")
+
+    def _aliases(self, candidates: list[Candidate]) -> None:
+        """Names the document itself declares equal: "Hayat Tahrir al-Sham (HTS)",
+        "Mohamed Hamdan Dagalo, better known as Hemedti", and an acronym of the initials
+        of a name the document spells out ("RSF" beside "Rapid Support Forces")."""
+        pairs = declared_aliases(self.docs, candidates)
+        spelled = {c.norm: c for c in candidates if c.key and " " in c.norm}
+        for cand in candidates:
+            if _ACRONYM.match(cand.text) and cand.rule != "registry":
+                full = [c for n, c in spelled.items() if initials(n) == cand.text.lower()]
+                if len({c.key for c in full}) == 1:
+                    pairs.append((full[0], cand))
+        for named, alias in pairs:
+            keep, other = (alias, named) if alias.rule == "registry" and named.rule != "registry" \
+                else (named, alias)
+            if not keep.key or keep.key == other.key:
+                continue
+            old = other.key
+            for cand in candidates:
+                if cand is other or (old and cand.key == old) or (
+                        not cand.key and cand.norm == other.norm):
+                    cls = keep.cls if keep.rule == "registry" or keep.cls != "Person" or \
+                        not _ACRONYM.match(other.text) else "Organization"
+                    self._set(cand, keep.key, cls, "alias", 0.9)
+            if keep.cls == "Person" and _ACRONYM.match(other.text) and keep.rule != "registry":
+                for cand in candidates:  # a name with an acronym is an organisation's
+                    if cand.key == keep.key:
+                        cand.cls = "Organization"
 
     def _nominal(self, candidates: list[Candidate]) -> None:
         """"the organization" -> the nearest earlier actor of its class, two paragraphs back."""
@@ -376,6 +516,12 @@ class DocumentResolver:
                     and any(other.start <= i < other.end for i in partners)
                     and (head.dep_ == "conj" or head.conjuncts)):
                 return "Person"
+        if cand.kind == "PERSON" and (head.dep_ == "conj" or head.conjuncts):
+            places = [o for o in candidates if o is not cand and o.block == cand.block
+                      and (o.cls or _NER_CLASS.get(o.kind)) == "Place" and o.ruler_id
+                      and any(o.start <= i < o.end for i in partners)]
+            if places:  # "Aleppo, Hama, Homs": a name among places is a place
+                return "Place"
         if cls == "Place" and head.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
             return "Country"
         return cls
@@ -402,6 +548,9 @@ class DocumentResolver:
         if span[-1].lower_ in roles:
             return True
         head = span.root
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and \
+                role_of_part(head.head.head, roles) is not None:
+            return True  # "State" of "Secretary of State"
         return head.dep_ in ("compound", "nmod") and head.head.lower_ in roles
 
     def _record(self, cand: Candidate) -> None:

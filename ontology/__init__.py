@@ -52,6 +52,7 @@ __all__ = [
     "QueryError",
     "RelationSpec",
     "bind_prefixes",
+    "cameo_predicates",
     "load_ontology",
     "load_shapes",
     "relation_specs",
@@ -193,6 +194,31 @@ def relation_specs() -> dict[str, RelationSpec]:
             event_class=None if event_class is None else _local(event_class),
         )
     return specs
+
+
+@lru_cache(maxsize=1)
+def cameo_predicates() -> dict[str, str]:
+    """CAMEO code prefix -> the predicate that codes it, from ``ag:cameoCode`` (ranges such
+    as "18-20" expanded) and the extension ``ag:cameoCoverage``. A code belongs to the
+    predicate of its longest listed prefix.
+
+    >>> codes = cameo_predicates()
+    >>> codes["186"], codes["19"], codes["057"], codes["07"]
+    ('killed', 'attacks', 'signed', 'supports')
+    """
+    onto = load_ontology()
+    found: dict[str, str] = {}
+    for name, spec in relation_specs().items():
+        codes = []
+        if spec.cameo:
+            first, _, last = spec.cameo.partition("-")
+            codes += ([f"{n:0{len(first)}d}" for n in range(int(first), int(last) + 1)]
+                      if last else [first])
+        for extra in onto.objects(spec.iri, AG.cameoCoverage):
+            codes += str(extra).split()
+        for code in codes:
+            found[code] = name
+    return dict(sorted(found.items()))
 
 
 @cache

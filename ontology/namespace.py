@@ -55,6 +55,7 @@ class AG(DefinedNamespace):
     attacks: URIRef
     authored: URIRef
     cameoCode: URIRef
+    cameoCoverage: URIRef
     confidence: URIRef
     contentHash: URIRef
     cooperatesWith: URIRef
