@@ -224,6 +224,8 @@ class Converter:
         self.source = source
         hand = load_registry_rows(DATA_DIR / "actors.tsv")
         self.hand_aliases = {normalize_name(a): e.id for e in hand for a in e.aliases}
+        #: Seats of government act for their state ("Washington said"): never a mere place.
+        self.hand_metonyms = {normalize_name(m) for e in hand for m in e.metonyms}
         self.hand_ids = {e.id for e in hand}
         self.stop = (frozenset(w for role in load_roles() for w in role.split())
                      | load_words(DATA_DIR / "honorifics.tsv"))
@@ -274,7 +276,7 @@ class Converter:
                 text = proper(name)
                 if self._variant(normalize_name(text), reference):
                     row.aliases.append(text)
-                elif normalize_name(text) != normalize_name(capital):
+                elif normalize_name(text) not in {normalize_name(capital), *self.hand_metonyms}:
                     places.append(Row(_ident(f"{text}_{iso}"), text, "Place", [text],
                                       affiliation=row.id))
             row.aliases = [n for n in dict.fromkeys([*names, *row.aliases]) if n]
