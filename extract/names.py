@@ -15,9 +15,9 @@ Examples
 >>> nlp = spacy.blank("en")
 >>> doc = nlp("President Moon Jae-in met Abdul Malik al-Houthi.")
 >>> from spacy.tokens import Span
->>> doc.ents = [Span(doc, 1, 3, "PERSON"), Span(doc, 9, 10, "PERSON")]
+>>> doc.ents = [Span(doc, 1, 3, "PERSON"), Span(doc, 10, 11, "PERSON")]
 >>> [(e.text, e.label_) for e in repair_spans(doc, frozenset({"president"}))]
-[('Moon Jae-in', 'PERSON'), ('Abdul Malik al-Houthi', 'PERSON')]
+[('Moon Jae-in', 'PERSON'), ('al-Houthi', 'PERSON')]
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ Examples
 >>> words_of("+RUSSIAN_PRESIDENT_VLADIMIR_V._PUTIN")
 'RUSSIAN PRESIDENT VLADIMIR V. PUTIN'
 >>> proper("MOHAMMED_BIN_ABDULRAHMAN_AL_THANI_")
-'Mohammed bin Abdulrahman Al Thani'
+'Mohammed bin Abdulrahman al Thani'
 """
 
 from __future__ import annotations

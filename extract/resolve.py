@@ -162,8 +162,9 @@ def _title_candidates(doc: Doc, block: int, registry: Registry, taken: set[int])
             continue
         determined = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
                          for c in token.lefts) or token.text[:1].isupper()
-        if not determined:
-            continue
+        if not determined or (token.dep_ in ("compound", "nmod") and token.head.i > token.i
+                              and token.head.pos_ == "PROPN"):
+            continue  # "President Alexander Lukashenko": a title on a name names its bearer
         for start, phrase in modifier_phrases(token):
             if registry.title_holders(phrase) and not taken & set(range(start, token.i + 1)):
                 found.append(Candidate(block, start, token.i + 1, doc[start : token.i + 1].text,
@@ -405,9 +406,12 @@ class DocumentResolver:
             if len(whole) == 1:  # "the Post" in a document that names the Washington Post
                 self._set(cand, whole[0], "Organization", "short-form", 0.8)
                 return
-        if any(_short_form(norm, strip_honorifics(normalize_name(c.text)))
-               for c in all_ if c.kind == "PERSON"):
-            return  # "Al-Jalali" after "Mohammad al-Jalali": a short form, not a misspelling
+        longer = [c for c in all_ if c.kind == "PERSON" and _short_form(norm, c.norm)]
+        if longer:  # "Al-Jalali" after "Mohammad al-Jalali": a short form, not a misspelling
+            keys = {c.key for c in longer}
+            if len(keys) == 1 and "" not in keys:
+                self._set(cand, longer[0].key, "Person", "short-form", 0.9)
+            return
         entry = self.registry.fuzzy(cand.text, None, named)
         if entry is not None:
             score = self.registry.fuzzy_score(cand.text, entry)
