@@ -135,6 +135,7 @@ class Role:
     definite: str
     indefinite: str
     implies: str | None
+    sent: bool = False  # "envoy to X": X is where the holder is sent, not whom they serve
 
 
 @dataclass(frozen=True)
@@ -166,12 +167,14 @@ def _predicate(path: Path, number: int, name: str) -> str:
 def load_roles(path: Path = DATA_DIR / "roles.tsv") -> dict[str, Role]:
     """Role nouns by lower-case phrase."""
     roles = {}
-    for number, row in read_tsv(path, ("role", "definite", "indefinite", "implies")):
+    for number, row in read_tsv(path, ("role", "definite", "indefinite", "implies", "sent")):
+        _check(row["sent"] in ("", "yes"), path, number, f"sent {row['sent']!r}, expected yes or nothing")
         roles[row["role"].lower()] = Role(
             role=row["role"].lower(),
             definite=_predicate(path, number, row["definite"]),
             indefinite=_predicate(path, number, row["indefinite"]),
             implies=row["implies"] or None,
+            sent=row["sent"] == "yes",
         )
     return roles
 
@@ -219,14 +222,39 @@ def _parse_cue(path: Path, number: int, row: dict[str, str]) -> Cue:
     )
 
 
+#: The CAMEO verb dictionary, converted by ``extract/petrarch.py`` (cue columns and the code).
+CONVERTED_CUES = DATA_DIR / "petrarch" / "verbs.tsv"
+
+
 @cache
-def load_cues(path: Path = DATA_DIR / "cues.tsv") -> dict[tuple[str, str], tuple[Cue, ...]]:
-    """Relation cues by ``(lemma, pos)``."""
-    cues: dict[tuple[str, str], list[Cue]] = {}
-    for number, row in read_tsv(path, CUE_COLUMNS):
-        cue = _parse_cue(path, number, row)
-        cues.setdefault((cue.lemma, cue.pos), []).append(cue)
+def load_cues(path: Path = DATA_DIR / "cues.tsv", converted: Path | None = CONVERTED_CUES,
+              ) -> dict[tuple[str, str], tuple[Cue, ...]]:
+    """Relation cues by ``(lemma, pos)``: the converted CAMEO verbs, under the hand cues
+    (a lemma the hand file names keeps only the hand file's cues)."""
+    def read(source: Path, columns: tuple[str, ...]) -> dict[tuple[str, str], list[Cue]]:
+        found: dict[tuple[str, str], list[Cue]] = {}
+        for number, row in read_tsv(source, columns):
+            cue = _parse_cue(source, number, row)
+            found.setdefault((cue.lemma, cue.pos), []).append(cue)
+        return found
+
+    cues = read(converted, (*CUE_COLUMNS, "cameo")) if converted is not None else {}
+    cues.update(read(path, CUE_COLUMNS))
     return {key: tuple(value) for key, value in cues.items()}
+
+
+@cache
+def load_participles(path: Path = DATA_DIR / "participles.tsv") -> dict[str, tuple[str, float]]:
+    """Hyphenated participles ("-backed", "-led") to the predicate and confidence they state."""
+    found = {}
+    for number, row in read_tsv(path, ("participle", "predicate", "confidence")):
+        try:
+            confidence = float(row["confidence"])
+        except ValueError:
+            confidence = -1.0
+        _check(0.0 <= confidence <= 1.0, path, number, f"confidence {row['confidence']!r}")
+        found[row["participle"].lower()] = (_predicate(path, number, row["predicate"]), confidence)
+    return found
 
 
 @cache
@@ -290,5 +318,5 @@ def load_distinct(path: Path = DATA_DIR / "distinct.tsv") -> frozenset[frozenset
 
 
 def all_lexicon_files() -> Iterable[Path]:
-    """Every shipped lexicon file (for tests that load them all)."""
-    return sorted(DATA_DIR.glob("*.tsv"))
+    """Every shipped lexicon file, converted ones included."""
+    return sorted(DATA_DIR.rglob("*.tsv"))

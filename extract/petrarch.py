@@ -509,7 +509,7 @@ def read_verbs(path: Path) -> Iterator[tuple[str, str, str]]:
     block_code, started = "", False
     verbs: list[tuple[str, str]] = []
     for raw in lines:
-        stripped = raw.split("#", 1)[0].strip()
+        stripped, _, note = (part.strip() for part in raw.partition("#"))
         if stripped.startswith("---"):
             match = re.search(r"\[([^\]]*)\]", stripped)
             block_code, started, verbs = (_first_code(match.group(1)) if match else ""), True, []
@@ -517,7 +517,9 @@ def read_verbs(path: Path) -> Iterator[tuple[str, str, str]]:
         if not started or not stripped or stripped.startswith("&"):
             continue
         if stripped.startswith("-"):
-            yield from _pattern(stripped, verbs, synsets)
+            # a pattern was found with the verb its comment names: it holds for that verb
+            named = {w.lower() for w in re.findall(r"[A-Za-z]+", note.split(",")[0])[:1]}
+            yield from _pattern(stripped, [v for v in verbs if v[0] in named], synsets)
             continue
         lemma = _lemma(stripped)
         match = re.search(r"\[([^\]]*)\]", stripped.split("{", 1)[0] + stripped.split("}", 1)[-1])

@@ -117,7 +117,7 @@ class Extractor:
                 for i in range(m.start, m.end):
                     token_keys[i], texts[i] = m.key, m.text
             finder = ArgFinder(block_index, token_keys, texts, timeline, self._states,
-                               self._lookup)
+                               self._lookup, rel.classes)
             for sent in doc.sents:
                 found = [f for f in rel.sentence(sent, finder)
                          if f.confidence >= self.config.min_confidence]

@@ -17,9 +17,9 @@ from rdflib import RDFS
 from spacy.tokens import Span, Token
 
 from extract.coref import PRONOUNS, Timeline, conjuncts, opens_clause
-from extract.lexicon import Cue, Role, load_cues, load_roles
+from extract.lexicon import DATA_DIR, Cue, Role, load_cues, load_participles, load_roles, load_words
 from extract.resolve import match_role, role_of_part
-from ontology import ACTOR_CLASSES, AG, load_ontology, subclasses
+from ontology import ACTOR_CLASSES, AG, load_ontology, relation_specs, subclasses
 
 _MODALS = frozenset({"could", "might", "may", "would", "should"})
 _CONDITIONS = frozenset({"if", "whether", "unless"})
@@ -73,6 +73,13 @@ class Found:
     event: str | None = None  # Event sub-class the cue states, beyond the predicate's own
 
 
+LIGHT_VERBS = load_words(DATA_DIR / "light_verbs.tsv")
+COMMISSIVES = load_words(DATA_DIR / "commissives.tsv")
+PART_NOUNS = load_words(DATA_DIR / "part_nouns.tsv")
+_CONFLICT = frozenset({"verbalConflict", "materialConflict"})
+_RELATIONAL = frozenset({"cooperatesWith", "opposes", "criticizes", "supports", "threatens"})
+_HYPHENS = frozenset({"-", "‐", "‑"})
+
 _VIA_FACTOR = {"mention": 1.0, "relative": 1.0, "implied": 0.85, "pronoun": 0.9,
                "possessor": 0.9, "modifier": 0.9}
 
@@ -98,13 +105,19 @@ class ArgFinder:
 
     def __init__(self, block: int, token_keys: dict[int, str], mention_text: dict[int, str],
                  timeline: Timeline, states: dict[str, str] | None = None,
-                 lookup: Callable[[str], str | None] | None = None) -> None:
+                 lookup: Callable[[str], str | None] | None = None,
+                 classes: dict[str, str] | None = None) -> None:
         self.block = block
+        self.classes = classes or {}
         self.token_keys = token_keys
         self.mention_text = mention_text
         self.timeline = timeline
         self.states = states or {}  # person key -> key of the state they lead
         self.lookup = lookup  # name -> registry id
+
+    def person(self, key: str) -> bool:
+        """Whether ``key`` is a person's node."""
+        return self.classes.get(key) == "Person"
 
     def registry_key(self, name: str) -> str | None:
         """The registry id ``name`` names, if any."""
@@ -120,6 +133,9 @@ class ArgFinder:
         return list(found.values())
 
     def actor(self, token: Token, depth: int = 0) -> list[Arg]:
+        bearer = self._titled_after(token)
+        if bearer is not None:
+            return [Arg(self.token_keys[bearer.i], self.mention_text[bearer.i], bearer.i, "mention")]
         if token.i in self.token_keys:
             return [Arg(self.token_keys[token.i], self.mention_text[token.i], token.i, "mention")]
         lower = token.lower_
@@ -134,6 +150,21 @@ class ArgFinder:
         if token.pos_ not in ("NOUN", "PROPN") or depth > 1:
             return []
         return self._through_noun(token, depth)
+
+    def _titled_after(self, token: Token) -> Token | None:
+        """"with Belarus’ President Alexander Lukashenko": a name in the possessive before a
+        title and a name (the parser often takes the state for the object) stands for the
+        titled person."""
+        doc = token.doc
+        if token.i not in self.token_keys or token.i + 2 >= len(doc) \
+                or doc[token.i + 1].text not in ("’", "'"):
+            return None
+        for nxt in doc[token.i + 2 : token.i + 7]:
+            if nxt.i in self.token_keys and self.token_keys[nxt.i] != self.token_keys[token.i]:
+                return nxt if self.person(self.token_keys[nxt.i]) else None
+            if nxt.pos_ not in ("ADJ", "PROPN", "NOUN") or nxt.is_punct:
+                return None
+        return None
 
     def _through_noun(self, token: Token, depth: int) -> list[Arg]:
         """The actor a common noun stands for, through its dependents."""
@@ -173,9 +204,15 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def is_participle(verb: Token) -> bool:
+    """A past participle that qualifies a noun with its agent: "the GNA, led by Sarraj"."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(
+        c.dep_ == "agent" for c in verb.children)
+
+
 def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     """The tokens that act as the subject of ``verb``, through control and coordination."""
-    if is_passive(verb):
+    if is_passive(verb) or is_participle(verb):
         return [p for c in verb.children if c.dep_ == "agent"
                 for p in c.children if p.dep_ == "pobj"]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -185,8 +222,12 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp":
         controlled = [c for c in head.children if c.dep_ == "nsubjpass"] or (
             [c for c in head.children if c.dep_ == "dobj"]
-            if head.lemma_.lower() in _OBJECT_CONTROL else [])
+            if head.lemma_.lower() in _OBJECT_CONTROL else []) or (
+            [head.head] if head.dep_ == "acl" and head.tag_ == "VBN" else [])
         return controlled or subject_tokens(head, depth + 1)
+    if verb.dep_ == "conj" and is_passive(head) and not is_passive(verb):
+        # "X was assisted by Y, and also has the backing of Z": X has it, not Y
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ in ("relcl", "acl"):
         return [head]
     if verb.dep_ == "conj":
@@ -203,6 +244,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
 def object_tokens(verb: Token, slot: str, fixed: Token | None = None) -> list[Token]:
     """The tokens in ``slot`` ("obj" or "prep:WORD") of a verb (or its fixed object)."""
     if slot == "obj":
+        if is_participle(verb):
+            return [verb.head]
         dep = "nsubjpass" if is_passive(verb) else "dobj"
         found = [c for c in verb.children if c.dep_ == dep]
         if not found and verb.dep_ == "relcl" and dep == "dobj" and any(
@@ -226,12 +269,14 @@ def noun_subject_tiers(noun: Token) -> list[list[Token]]:
     token = noun
     for _ in range(3):
         if token.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
-            tiers.append(subject_tokens(token.head))
+            if _agentive(token.head):
+                tiers.append(subject_tokens(token.head))
             break
         if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
             governor = token.head.head
             if governor.pos_ in ("VERB", "AUX"):
-                tiers.append(subject_tokens(governor))
+                if _agentive(governor):
+                    tiers.append(subject_tokens(governor))
                 break
             token = governor
             continue
@@ -240,6 +285,24 @@ def noun_subject_tiers(noun: Token) -> list[list[Token]]:
             continue
         break
     return [tier for tier in tiers if tier]
+
+
+def _agentive(verb: Token) -> bool:
+    """Whether the subject of ``verb`` is the agent of the event noun it governs ("launched
+    an attack"), not someone who reports or judges it ("condemned attacks on US forces")."""
+    return verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in _COPULAS
+
+
+def commissive(token: Token) -> bool:
+    """Whether a promise or a menace governs ``token``: "promised to arrest or assassinate"."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in COMMISSIVES:
+            return True
+    return False
 
 
 def _chain(token: Token, limit: int = 6) -> Iterator[Token]:
@@ -297,6 +360,7 @@ class RelationExtractor:
     def __init__(self, classes: dict[str, str], implied: dict[str, str]) -> None:
         self.cues = load_cues()
         self.roles = load_roles()
+        self.participles = load_participles()
         self.classes = classes
         self.implied = implied  # registry id -> class, for role objects a role implies
 
@@ -314,6 +378,9 @@ class RelationExtractor:
                     found += self._noun(token, cue, sent, args)
                 found += self._role(token, sent, args)
                 found += self.anti(token, sent, args)
+            if token.lower_ in self.participles:
+                found += self.participle(token, sent, args)
+            found += self.anti_modifier(token, args)
         best: dict[tuple[str, str, str], Found] = {}
         for item in found:
             key = (item.subject.key, item.predicate, item.object.key)
@@ -331,7 +398,8 @@ class RelationExtractor:
             direct += [p for d in direct if d.lemma_.lower() in _QUANTITY for c in d.children
                        if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                        if p.dep_ == "pobj"]
-            fixed = next((c for c in direct if c.lemma_.lower() == cue.fixed_object), None)
+            fixed = next((c for c in direct if cue.fixed_object in (c.lemma_.lower(), c.lower_)),
+                         None)
             if fixed is None:
                 return []
         if cue.requires and not any(c.lemma_.lower() == cue.requires
@@ -341,6 +409,9 @@ class RelationExtractor:
         objects = args.actors([t for slot in cue.slots if slot != "pair"
                                for t in object_tokens(verb, slot, fixed)
                                if not (fixed is not None and slot == "obj")])
+        if not objects and len(subjects) >= 2 and relation_specs()[cue.predicate].symmetric:
+            # "America and the Taliban have been negotiating a deal": with each other
+            return self._pairs(subjects[:1], subjects[1:], cue, verb, sent, f"verb:{cue.lemma}")
         return self._pairs(subjects, objects, cue, verb, sent, f"verb:{cue.lemma}")
 
     def _noun(self, noun: Token, cue: Cue, sent: Span, args: ArgFinder) -> list[Found]:
@@ -389,6 +460,57 @@ class RelationExtractor:
                         if (f := self._check(s, "opposes", obj, 0.75, "noun:anti", token.i))]
         return []
 
+    def described(self, noun: Token, args: ArgFinder) -> list[Arg]:
+        """The actors a descriptive noun phrase stands for: its own name, the name it is in
+        apposition to ("the SDF, another US-backed coalition"), the subject it is predicated
+        of ("HTS is a US-backed group"), the head it is conjoined to ("HTS and other
+        anti-Assad groups")."""
+        found = args.actor(noun)
+        if found:
+            return found
+        if noun.dep_ in ("appos", "conj"):
+            return args.actor(noun.head)
+        if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+            return args.actors(subject_tokens(noun.head))
+        appositives = [c for c in noun.children if c.dep_ == "appos"]
+        return args.actors(appositives)
+
+    def participle(self, token: Token, sent: Span, args: ArgFinder) -> list[Found]:
+        """"the US-backed coalition", "the Saudi-led coalition": a name glued to a participle."""
+        doc = token.doc
+        if token.i < 2 or doc[token.i - 1].text not in _HYPHENS or doc[token.i - 1].whitespace_ \
+                or doc[token.i - 2].whitespace_:
+            return []
+        holders = args.actor(doc[token.i - 2])
+        if not holders or holders[0].via != "mention":
+            return []
+        noun = token.head if token.head.pos_ in ("NOUN", "PROPN") else token
+        while noun.dep_ in ("compound", "amod") and noun.head.pos_ in ("NOUN", "PROPN") \
+                and noun.head.i > noun.i:
+            noun = noun.head
+        described = [a for a in self.described(noun, args)
+                     if a.key not in {h.key for h in holders}]
+        predicate, confidence = self.participles[token.lower_]
+        rule = f"participle:{token.lower_}"
+        return [f for h in holders for d in described
+                if (f := self._check(h, predicate, d, confidence, rule, token.i))]
+
+    def anti_modifier(self, token: Token, args: ArgFinder) -> list[Found]:
+        """"HTS and other anti-Assad groups": the groups (and HTS) oppose Assad."""
+        doc = token.doc
+        if token.i < 2 or token.i not in args.token_keys or doc[token.i - 1].text not in _HYPHENS \
+                or doc[token.i - 2].lower_ != "anti":
+            return []
+        target = Arg(args.token_keys[token.i], args.mention_text[token.i], token.i, "mention")
+        noun = token.head
+        while noun.i in args.token_keys and args.token_keys.get(noun.i) == target.key \
+                and noun.head.i != noun.i:
+            noun = noun.head  # past the rest of the name
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i < token.i:
+            return []
+        return [f for h in self.described(noun, args) if h.key != target.key
+                and (f := self._check(h, "opposes", target, 0.75, "noun:anti", token.i))]
+
     def _pairs(self, subjects: list[Arg], objects: list[Arg], cue: Cue, anchor: Token,
                sent: Span, rule: str) -> list[Found]:
         if not subjects or not objects:
@@ -400,7 +522,10 @@ class RelationExtractor:
             if cue.negated is None:
                 return []
             predicate, confidence, rule = cue.negated, confidence * 0.9, rule + ":negated"
-        if is_hedged(anchor, sent):
+        if predicate != "threatens" and relation_specs()[predicate].family in _CONFLICT \
+                and commissive(anchor):
+            predicate, rule = "threatens", rule + ":threatened"
+        elif is_hedged(anchor, sent):
             confidence, rule = confidence * 0.5, rule + ":hedged"
         found = []
         for subject in subjects:
@@ -431,13 +556,18 @@ class RelationExtractor:
 
     def _role(self, token: Token, sent: Span, args: ArgFinder) -> list[Found]:
         matched = self._match_role(token)
-        if matched is None or token.tag_ in ("NNS", "NNPS"):
+        if matched is None:
             return []
         role, start = matched
-        bearers, how = self._bearers(token, args)
+        if token.tag_ in ("NNS", "NNPS"):
+            bearers, how = self._included(token, args), "appos"  # "allies, including X and Y"
+        elif token.dep_ == "oprd" and role.definite in _RELATIONAL:
+            return self._declared(token, role, args)
+        else:
+            bearers, how = self._bearers(token, args)
         if not bearers or is_negated(token):
             return []
-        objects = self._role_objects(token, start, args)
+        objects = self._role_objects(token, start, args, role)
         if not objects and role.implies and role.implies in self.implied:
             objects = [Arg(role.implies, token.text, token.i, "implied")]
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
@@ -450,12 +580,40 @@ class RelationExtractor:
         for bearer in bearers:
             for obj in objects:
                 predicate = role.indefinite if indefinite else role.definite
-                if predicate == "leads" and obj.via != "implied" and self._prep_of(obj, token) == "in":
-                    predicate = "memberOf"
+                if predicate == "leads" and obj.via != "implied" and (
+                        self._prep_of(obj, token) == "in" or self._through_part(obj, token)):
+                    predicate = "memberOf"  # "leader of the Taliban delegation"
+                if predicate == "memberOf" and self._cls(bearer.key) != "Person":
+                    predicate = "partOf"  # a body is part of another, not a member
                 item = self._check(bearer, predicate, obj, base, f"role:{role.role}:{how}", token.i)
                 if item:
                     found.append(item)
         return found
+
+    def _included(self, token: Token, args: ArgFinder) -> list[Arg]:
+        """Bearers of a plural role: "Saudi allies in the region, including Israel and the UAE"."""
+        preps = [c for c in token.subtree if c.dep_ == "prep" and c.lower_ in ("including", "like")]
+        preps += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "such"]
+        return args.actors([p for prep in preps for p in prep.subtree if p.dep_ == "pobj"])
+
+    def _declared(self, token: Token, role: Role, args: ArgFinder) -> list[Found]:
+        """"Haftar declared Turkey an enemy": the declarer opposes the one declared."""
+        verb = token.head
+        subjects = args.actors(subject_tokens(verb))
+        objects = args.actors([c for c in verb.children if c.dep_ == "dobj"])
+        rule = f"role:{role.role}:declared"
+        return [f for s in subjects for o in objects
+                if (f := self._check(s, role.definite, o, 0.8, rule, token.i))]
+
+    @staticmethod
+    def _through_part(obj: Arg, role: Token) -> bool:
+        """Whether the object is reached through a part of it ("the Taliban delegation")."""
+        for child in role.children:
+            if child.dep_ == "prep":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i != obj.token and pobj.lemma_.lower() in PART_NOUNS:
+                        return True
+        return False
 
     @staticmethod
     def _prep_of(obj: Arg, role: Token) -> str | None:
@@ -470,6 +628,9 @@ class RelationExtractor:
             return args.actors(subject_tokens(head)), "copula"
         if token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
             return args.actors(subject_tokens(head.head)), "copula"
+        if token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "NOUN":
+            # "her long record as a critic of China"
+            return args.actors([c for c in head.head.children if c.dep_ == "poss"]), "copula"
         if token.dep_ == "appos":
             return args.actors([head]), "appos"
         appositives = [c for c in token.children if c.dep_ == "appos"]
@@ -479,9 +640,16 @@ class RelationExtractor:
             return args.actor(head), "title"
         return [], ""
 
-    def _role_objects(self, token: Token, start: int, args: ArgFinder) -> list[Arg]:
-        candidates = [p for c in token.children if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS
+    def _role_objects(self, token: Token, start: int, args: ArgFinder, role: Role) -> list[Arg]:
+        preps = _ROLE_PREPS - {"to", "in", "for"} if role.sent else _ROLE_PREPS
+        candidates = [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                       for p in c.children if p.dep_ == "pobj"]
+        doc = token.doc
+        before = start - 1
+        while before > 0 and doc[before].pos_ == "ADJ":
+            before -= 1
+        if before > 0 and doc[before].text in ("’", "'") and doc[before - 1].i in args.token_keys:
+            candidates.append(doc[before - 1])  # "Belarus’ authoritarian President"
         candidates += [c for c in token.children if c.dep_ == "poss"]
         candidates += [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")
                        and c.i < start]
@@ -494,5 +662,9 @@ class RelationExtractor:
         candidates = [c for c in candidates if part is None or c.i != part.i]
         modifiers = {c.i for c in candidates if c.dep_ in ("compound", "amod", "nmod")}
         # A local name among the modifiers is part of the title ("National Security adviser").
-        return [a for a in args.actors(candidates) if a.key != own
-                and not (a.token in modifiers and a.key.startswith("~"))]
+        found = [a for a in args.actors(candidates) if a.key != own
+                 and not (a.token in modifiers and a.key.startswith("~"))]
+        if role.definite == "leads" and any(a.token not in modifiers for a in found):
+            # "the U.S. speaker of the House": the House is led; "U.S." qualifies it
+            found = [a for a in found if a.token not in modifiers]
+        return found

@@ -17,11 +17,12 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from extract.events import named_event_class
-from extract.lexicon import Role, load_groups, load_nominals, load_roles
+from extract.lexicon import DATA_DIR, Role, load_groups, load_nominals, load_roles, load_words
 from extract.nlp import METONYM_SUFFIX
 from extract.registry import Registry, strip_honorifics
 from extract.text import normalize_name
@@ -202,8 +203,10 @@ def _nominal_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate
 
 def _propn_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
     found, run = [], []
+    titles = _title_words()
     for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and token.i not in taken:
+        if token is not None and token.pos_ == "PROPN" and token.i not in taken \
+                and token.lower_ not in titles:
             run.append(token)
             continue
         if run:
@@ -214,6 +217,13 @@ def _propn_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
 
 
 _GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Words of role nouns and honorifics: a capitalised "President" is no name."""
+    return frozenset(w for role in load_roles() for w in role.split()) | load_words(
+        DATA_DIR / "honorifics.tsv")
 
 
 def _governments(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
