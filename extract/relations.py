@@ -26,6 +26,8 @@ _CONDITIONS = frozenset({"if", "whether", "unless"})
 _HEDGE_HEADS = frozenset({"hope", "want", "wish", "expect", "plan", "seek", "consider", "try",
                           "aim", "intend", "propose", "urge", "like", "prefer", "fear", "ask",
                           "demand", "call", "request", "push"})
+#: Wish verbs that hedge only what they govern as a complement.
+_WISH_BY_COMPLEMENT = frozenset({"call", "ask", "push", "urge"})
 _NEGATORS = frozenset({"refuse", "reject", "decline", "deny", "avoid", "refusal", "rejection",
                        "unwilling", "reluctant", "stop", "cease", "halt", "quit"})
 #: Nouns that name their complement: "the strategy of X", "a term he coined", "X policy".
@@ -79,6 +81,10 @@ PART_NOUNS = load_words(DATA_DIR / "part_nouns.tsv")
 _CONFLICT = frozenset({"verbalConflict", "materialConflict"})
 _RELATIONAL = frozenset({"cooperatesWith", "opposes", "criticizes", "supports", "threatens"})
 _HYPHENS = frozenset({"-", "‐", "‑"})
+_POSSESSIVE = frozenset({"’", "'", "’s", "'s"})
+#: Prepositions of a circumstance the subject takes part in: "After negotiations with X, Y said".
+_CIRCUMSTANTIAL = frozenset({"after", "during", "following", "before", "since", "through",
+                             "amid", "in", "at", "despite"})
 
 _VIA_FACTOR = {"mention": 1.0, "relative": 1.0, "implied": 0.85, "pronoun": 0.9,
                "possessor": 0.9, "modifier": 0.9}
@@ -123,17 +129,18 @@ class ArgFinder:
         """The registry id ``name`` names, if any."""
         return self.lookup(name) if self.lookup else None
 
-    def actors(self, tokens: list[Token]) -> list[Arg]:
-        """Args for tokens and their conjuncts ("Putin and Xi")."""
+    def actors(self, tokens: list[Token], titled: bool = True) -> list[Arg]:
+        """Args for tokens and their conjuncts ("Putin and Xi"). With ``titled``, a state in
+        the possessive before a titled name stands for the name's bearer."""
         found: dict[str, Arg] = {}
         for token in tokens:
             for part in (token, *conjuncts(token)):
-                for arg in self.actor(part):
+                for arg in self.actor(part, titled=titled):
                     found.setdefault(arg.key, arg)
         return list(found.values())
 
-    def actor(self, token: Token, depth: int = 0) -> list[Arg]:
-        bearer = self._titled_after(token)
+    def actor(self, token: Token, depth: int = 0, titled: bool = True) -> list[Arg]:
+        bearer = self._titled_after(token) if titled else None
         if bearer is not None:
             return [Arg(self.token_keys[bearer.i], self.mention_text[bearer.i], bearer.i, "mention")]
         if token.i in self.token_keys:
@@ -157,7 +164,7 @@ class ArgFinder:
         titled person."""
         doc = token.doc
         if token.i not in self.token_keys or token.i + 2 >= len(doc) \
-                or doc[token.i + 1].text not in ("’", "'"):
+                or doc[token.i + 1].text not in _POSSESSIVE:
             return None
         for nxt in doc[token.i + 2 : token.i + 7]:
             if nxt.i in self.token_keys and self.token_keys[nxt.i] != self.token_keys[token.i]:
@@ -275,7 +282,7 @@ def noun_subject_tiers(noun: Token) -> list[list[Token]]:
         if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
             governor = token.head.head
             if governor.pos_ in ("VERB", "AUX"):
-                if _agentive(governor):
+                if _agentive(governor) or token.head.lower_ in _CIRCUMSTANTIAL:
                     tiers.append(subject_tokens(governor))
                 break
             token = governor
@@ -339,16 +346,31 @@ def is_hedged(token: Token, sentence: Span) -> bool:
     """Whether the statement is a question, a condition, a wish or under a modal."""
     if _in_question(token, sentence):
         return True
+    previous = token
     for index, head in enumerate(_chain(token)):
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
             return True
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in head.children):
             return True
-        if index and head.lemma_.lower() in _HEDGE_HEADS:
+        if index and head.lemma_.lower() in _HEDGE_HEADS and _wished(head, previous):
             return True
         if head.dep_ not in _EMBEDDING:
             return False  # an adverbial or main clause: what governs it does not hedge this
+        previous = head
     return False
+
+
+def _wished(head: Token, below: Token) -> bool:
+    """Whether a wish verb governs what is below it as a wish: "call for X", "called on X to",
+    "wants to"; not "called Moon" (a telephone call) or "called it a declaration of war"."""
+    if head.lemma_.lower() not in _WISH_BY_COMPLEMENT:
+        return True
+    return below.dep_ in ("xcomp", "ccomp") or (below.dep_ == "prep" and below.lower_ in ("for", "on"))
+
+
+def title_hedge(token: Token, sentence: Span, how: str) -> bool:
+    """A title or an apposition describes its name whatever the clause around it does."""
+    return how not in ("title", "appos") and is_hedged(token, sentence)
 
 
 # ---------------------------------------------------------------- the extractor
@@ -556,7 +578,7 @@ class RelationExtractor:
 
     def _role(self, token: Token, sent: Span, args: ArgFinder) -> list[Found]:
         matched = self._match_role(token)
-        if matched is None:
+        if matched is None or self._inside_longer_role(token):
             return []
         role, start = matched
         if token.tag_ in ("NNS", "NNPS"):
@@ -574,7 +596,7 @@ class RelationExtractor:
                          for c in token.children) or (
             token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one")
         base = {"copula": 0.9, "appos": 0.85, "title": 0.8}[how]
-        if is_hedged(token, sent):
+        if title_hedge(token, sent, how):
             base *= 0.5
         found = []
         for bearer in bearers:
@@ -589,6 +611,15 @@ class RelationExtractor:
                 if item:
                     found.append(item)
         return found
+
+    def _inside_longer_role(self, token: Token) -> bool:
+        """"Secretary" of "Secretary General": the longer title names the role."""
+        doc = token.doc
+        for nxt in doc[token.i + 1 : token.i + 3]:
+            found = self._match_role(nxt)
+            if found is not None and found[1] <= token.i:
+                return True
+        return False
 
     def _included(self, token: Token, args: ArgFinder) -> list[Arg]:
         """Bearers of a plural role: "Saudi allies in the region, including Israel and the UAE"."""
@@ -648,7 +679,7 @@ class RelationExtractor:
         before = start - 1
         while before > 0 and doc[before].pos_ == "ADJ":
             before -= 1
-        if before > 0 and doc[before].text in ("’", "'") and doc[before - 1].i in args.token_keys:
+        if before > 0 and doc[before].text in _POSSESSIVE and doc[before - 1].i in args.token_keys:
             candidates.append(doc[before - 1])  # "Belarus’ authoritarian President"
         candidates += [c for c in token.children if c.dep_ == "poss"]
         candidates += [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")
@@ -662,7 +693,7 @@ class RelationExtractor:
         candidates = [c for c in candidates if part is None or c.i != part.i]
         modifiers = {c.i for c in candidates if c.dep_ in ("compound", "amod", "nmod")}
         # A local name among the modifiers is part of the title ("National Security adviser").
-        found = [a for a in args.actors(candidates) if a.key != own
+        found = [a for a in args.actors(candidates, titled=False) if a.key != own
                  and not (a.token in modifiers and a.key.startswith("~"))]
         if role.definite == "leads" and any(a.token not in modifiers for a in found):
             # "the U.S. speaker of the House": the House is led; "U.S." qualifies it

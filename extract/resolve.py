@@ -136,10 +136,11 @@ def match_role(token: Token, roles: dict[str, Role]) -> tuple[Role, int] | None:
     part = role_of_part(token, roles)
     if part is not None:
         return roles[f"{token.lower_} of {part.lower_}"], token.i
-    for start, phrase in title_phrases(token):
-        if phrase in roles:
-            return roles[phrase], start
-    return None
+    found = [(start, phrase) for start, phrase in title_phrases(token) if phrase in roles]
+    if not found:
+        return None
+    start, phrase = min(found)  # the longest title: "secretary general", not "general"
+    return roles[phrase], start
 
 
 def _ner_candidates(doc: Doc, block: int) -> list[Candidate]:
