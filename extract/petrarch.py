@@ -394,7 +394,8 @@ class Converter:
             DATA_DIR / "cameo.tsv", ("code", "predicate", "confidence", "object", "event"))}
         rows: dict[tuple[str, str], list[str]] = {}
         ranges = {name: spec for name, spec in relation_specs().items()}
-        for lemma, fixed, code in read_verbs(self.source / "CAMEO.2.0.txt"):
+        skip = load_words(DATA_DIR / "cameo_skip.tsv")
+        for lemma, fixed, code in read_verbs(self.source / "CAMEO.2.0.txt", skip):
             setting = _longest(table, code)
             if not setting:
                 continue
@@ -491,8 +492,9 @@ def _write(path: Path, header: str, columns: tuple[str, ...], rows: list[list[st
 # ---------------------------------------------------------------- the verb dictionary
 
 
-def read_verbs(path: Path) -> Iterator[tuple[str, str, str]]:
-    """``(lemma, fixed object, CAMEO code)`` for every verb and simple object pattern."""
+def read_verbs(path: Path, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, str, str]]:
+    """``(lemma, fixed object, CAMEO code)`` for every verb and simple object pattern, less the
+    verbs and blocks named in ``skip``."""
     synsets: dict[str, list[str]] = defaultdict(list)
     current_syn = ""
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -513,6 +515,8 @@ def read_verbs(path: Path) -> Iterator[tuple[str, str, str]]:
         if stripped.startswith("---"):
             match = re.search(r"\[([^\]]*)\]", stripped)
             block_code, started, verbs = (_first_code(match.group(1)) if match else ""), True, []
+            if stripped.strip("- ").split()[0].lower() in skip:
+                block_code, started = "", False  # the whole block is left out
             continue
         if not started or not stripped or stripped.startswith("&"):
             continue
@@ -522,6 +526,8 @@ def read_verbs(path: Path) -> Iterator[tuple[str, str, str]]:
             yield from _pattern(stripped, [v for v in verbs if v[0] in named], synsets)
             continue
         lemma = _lemma(stripped)
+        if lemma.split(" ")[0] in skip:
+            lemma = ""
         match = re.search(r"\[([^\]]*)\]", stripped.split("{", 1)[0] + stripped.split("}", 1)[-1])
         code = _first_code(match.group(1)) if match else block_code
         verbs.append((lemma, code))

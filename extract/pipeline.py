@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,13 +112,14 @@ class Extractor:
                    ) -> tuple[list[Assertion], list[Event]]:
         assertions: list[Assertion] = []
         events: list[Event] = []
+        counts = Counter(m.key for m in mentions)
         for block_index, doc in enumerate(docs):
             token_keys, texts = {}, {}
             for m in (m for m in mentions if m.block == block_index):
                 for i in range(m.start, m.end):
                     token_keys[i], texts[i] = m.key, m.text
             finder = ArgFinder(block_index, token_keys, texts, timeline, self._states,
-                               self._lookup, rel.classes)
+                               self._lookup, rel.classes, counts)
             for sent in doc.sents:
                 found = [f for f in rel.sentence(sent, finder)
                          if f.confidence >= self.config.min_confidence]

@@ -112,9 +112,12 @@ class ArgFinder:
     def __init__(self, block: int, token_keys: dict[int, str], mention_text: dict[int, str],
                  timeline: Timeline, states: dict[str, str] | None = None,
                  lookup: Callable[[str], str | None] | None = None,
-                 classes: dict[str, str] | None = None) -> None:
+                 classes: dict[str, str] | None = None,
+                 mentions: dict[str, int] | None = None) -> None:
         self.block = block
         self.classes = classes or {}
+        self.mentions = mentions or {}  # key -> mentions in the document
+        self.roles = load_roles()
         self.token_keys = token_keys
         self.mention_text = mention_text
         self.timeline = timeline
@@ -152,8 +155,11 @@ class ArgFinder:
             keys = self.timeline.resolve(token, self.block)
             return [Arg(k, token.text, token.i, "pronoun") for k in keys]
         if lower in _RELATIVE and token.head.dep_ == "relcl" and depth < 2:
+            antecedent = token.head.head
+            if antecedent.dep_ == "appos" and antecedent.i not in self.token_keys:
+                antecedent = antecedent.head  # "X, the kingdom's de facto ruler, who ..."
             return [Arg(a.key, a.text, a.token, "relative")
-                    for a in self.actor(token.head.head, depth + 1)]
+                    for a in self.actor(antecedent, depth + 1)]
         if token.pos_ not in ("NOUN", "PROPN") or depth > 1:
             return []
         return self._through_noun(token, depth)
@@ -174,8 +180,12 @@ class ArgFinder:
         return None
 
     def _through_noun(self, token: Token, depth: int) -> list[Arg]:
-        """The actor a common noun stands for, through its dependents."""
+        """The actor a common noun stands for, through its dependents. A singular role noun
+        stands for its holder, not for its modifiers: "Maduro's rival" is not Maduro, "the
+        former Syrian leader" not Syria (plural "Iranian officials" act for their state)."""
         lemma = token.lemma_.lower()
+        if token.tag_ == "NN" and lemma in self.roles:
+            return []
         if lemma in _QUANTITY:
             return self.actors([p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for p in c.children if p.dep_ == "pobj"])
@@ -213,8 +223,19 @@ def is_passive(verb: Token) -> bool:
 
 def is_participle(verb: Token) -> bool:
     """A past participle that qualifies a noun with its agent: "the GNA, led by Sarraj"."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(
-        c.dep_ == "agent" for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not is_passive(verb) \
+        and any(c.dep_ == "agent" for c in verb.children) and participle_noun(verb) is not None
+
+
+def participle_noun(verb: Token) -> Token | None:
+    """The noun a participle qualifies: its head, or (parsed as an adverbial clause) the
+    noun right before its comma."""
+    if verb.dep_ == "acl":
+        return verb.head
+    doc = verb.doc
+    if verb.i >= 2 and doc[verb.i - 1].text == "," and doc[verb.i - 2].pos_ in ("NOUN", "PROPN"):
+        return doc[verb.i - 2]
+    return None
 
 
 def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
@@ -252,7 +273,7 @@ def object_tokens(verb: Token, slot: str, fixed: Token | None = None) -> list[To
     """The tokens in ``slot`` ("obj" or "prep:WORD") of a verb (or its fixed object)."""
     if slot == "obj":
         if is_participle(verb):
-            return [verb.head]
+            return [participle_noun(verb)]  # type: ignore[list-item]
         dep = "nsubjpass" if is_passive(verb) else "dobj"
         found = [c for c in verb.children if c.dep_ == dep]
         if not found and verb.dep_ == "relcl" and dep == "dobj" and any(
@@ -625,6 +646,9 @@ class RelationExtractor:
         """Bearers of a plural role: "Saudi allies in the region, including Israel and the UAE"."""
         preps = [c for c in token.subtree if c.dep_ == "prep" and c.lower_ in ("including", "like")]
         preps += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "such"]
+        doc, edge = token.doc, token.right_edge.i
+        # the parser often hangs ", including X" on another word of the clause
+        preps += [t for t in doc[edge + 1 : edge + 3] if t.lower_ == "including" and t.dep_ == "prep"]
         return args.actors([p for prep in preps for p in prep.subtree if p.dep_ == "pobj"])
 
     def _declared(self, token: Token, role: Role, args: ArgFinder) -> list[Found]:
@@ -669,6 +693,8 @@ class RelationExtractor:
             return args.actors(appositives), "appos"
         if token.dep_ in ("compound", "nmod") and head.i in args.token_keys:
             return args.actor(head), "title"
+        if token.dep_ == "conj" and head.pos_ == "NOUN" and self._match_role(head) is not None:
+            return self._bearers(head, args)  # "the de facto ruler of X and head of the LNA"
         return [], ""
 
     def _role_objects(self, token: Token, start: int, args: ArgFinder, role: Role) -> list[Arg]:
@@ -692,9 +718,11 @@ class RelationExtractor:
         part = role_of_part(token, self.roles)  # "Secretary of State": State is the title's
         candidates = [c for c in candidates if part is None or c.i != part.i]
         modifiers = {c.i for c in candidates if c.dep_ in ("compound", "amod", "nmod")}
-        # A local name among the modifiers is part of the title ("National Security adviser").
+        # A local name among the modifiers is part of the title ("National Security adviser")
+        # unless the document names it elsewhere too ("RSF chief", "the RSF").
         found = [a for a in args.actors(candidates, titled=False) if a.key != own
-                 and not (a.token in modifiers and a.key.startswith("~"))]
+                 and not (a.token in modifiers and a.key.startswith("~")
+                          and args.mentions.get(a.key, 0) < 2)]
         if role.definite == "leads" and any(a.token not in modifiers for a in found):
             # "the U.S. speaker of the House": the House is led; "U.S." qualifies it
             found = [a for a in found if a.token not in modifiers]

@@ -99,8 +99,12 @@ def modifier_phrases(token: Token) -> Iterator[tuple[int, str]]:
     mods = [m for m in mods if all(t.dep_ in ("compound", "amod", "nmod", "punct")
                                    or t.i == m.i for t in token.doc[m.i : token.i])]
     for start in [*sorted({m.i for m in mods}), token.i]:
-        phrase = " ".join(t.text for t in token.doc[start : token.i + 1] if t.dep_ != "punct")
-        yield start, phrase.lower()
+        words = [t.text.lower() for t in token.doc[start : token.i + 1] if t.dep_ != "punct"]
+        if not words:
+            continue
+        yield start, " ".join(words)
+        if token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() != words[-1]:
+            yield start, " ".join([*words[:-1], token.lemma_.lower()])  # "saudi allies"
 
 
 def title_phrases(token: Token) -> Iterator[tuple[int, str]]:
