@@ -129,11 +129,21 @@ def _plain_capital(token: Token) -> bool:
     return token.text[:1].isupper() and token.is_alpha and not token.ent_id_
 
 
+def _without_anti(doc: Doc) -> list[Span]:
+    """"anti-Assad" is an attitude to Assad: the name alone is the entity."""
+    spans = []
+    for ent in doc.ents:
+        if len(ent) > 2 and ent[0].lower_ == "anti" and ent[1].text in _HYPHENS:
+            ent = Span(doc, ent.start + 2, ent.end, label=ent.label_)
+        spans.append(ent)
+    return spans
+
+
 def repair_spans(doc: Doc, stop: frozenset[str]) -> list[Span]:
     """The document's entities, grown to whole names (see the module docstring)."""
     by_start = {e.start: e for e in doc.ents}
     grown = []
-    for ent in doc.ents:
+    for ent in _without_anti(doc):
         if ent.ent_id_:  # a registry match is whole, unless a demonym in a longer name
             named = _named_with_demonym(doc, ent) if ent.label_ in ("GPE", "NORP") else None
             grown.append(named or ent)

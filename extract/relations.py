@@ -26,6 +26,9 @@ _CONDITIONS = frozenset({"if", "whether", "unless"})
 _HEDGE_HEADS = frozenset({"hope", "want", "wish", "expect", "plan", "seek", "consider", "try",
                           "aim", "intend", "propose", "urge", "like", "prefer", "fear", "ask",
                           "demand", "call", "request", "push"})
+#: Verbs that declare someone something: "declared Turkey an enemy", "called him a critic".
+_DECLARING = frozenset({"declare", "call", "brand", "label", "name", "designate", "consider",
+                        "deem", "dub"})
 #: Wish verbs that hedge only what they govern as a complement.
 _WISH_BY_COMPLEMENT = frozenset({"call", "ask", "push", "urge"})
 _NEGATORS = frozenset({"refuse", "reject", "decline", "deny", "avoid", "refusal", "rejection",
@@ -160,7 +163,7 @@ class ArgFinder:
                 antecedent = antecedent.head  # "X, the kingdom's de facto ruler, who ..."
             return [Arg(a.key, a.text, a.token, "relative")
                     for a in self.actor(antecedent, depth + 1)]
-        if token.pos_ not in ("NOUN", "PROPN") or depth > 1:
+        if not is_nominal(token) or depth > 1:
             return []
         return self._through_noun(token, depth)
 
@@ -215,6 +218,23 @@ class ArgFinder:
 
 
 # ---------------------------------------------------------------- clause structure
+
+
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj"})
+
+
+def is_nominal(token: Token) -> bool:
+    """A noun, or a noun the tagger took for a verb ("condemned the US airstrikes")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS and any(
+        c.dep_ in ("det", "compound", "amod", "poss") for c in token.lefts)
+
+
+def purpose_verbs(noun: Token) -> list[Token]:
+    """Infinitives that give an event noun its purpose: "an assault to topple X"."""
+    return [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
 def is_passive(verb: Token) -> bool:
@@ -413,10 +433,10 @@ class RelationExtractor:
     def sentence(self, sent: Span, args: ArgFinder) -> list[Found]:
         found: list[Found] = []
         for token in sent:
-            if token.pos_ in ("VERB", "AUX"):
+            if token.pos_ in ("VERB", "AUX") and not is_nominal(token):
                 for cue in self.cues.get((token.lemma_.lower(), "VERB"), ()):
                     found += self._verb(token, cue, sent, args)
-            elif token.pos_ in ("NOUN", "PROPN"):
+            elif is_nominal(token):
                 for cue in self.cues.get((token.lemma_.lower(), "NOUN"), ()):
                     found += self._noun(token, cue, sent, args)
                 found += self._role(token, sent, args)
@@ -432,6 +452,9 @@ class RelationExtractor:
         return list(best.values())
 
     def _verb(self, verb: Token, cue: Cue, sent: Span, args: ArgFinder) -> list[Found]:
+        if verb.dep_ == "acl" and any(c.pos == "NOUN" for c in self.cues.get(
+                (verb.head.lemma_.lower(), "NOUN"), ())) and verb in purpose_verbs(verb.head):
+            return []  # the event noun states the relation ("an assault to topple X")
         if cue.particle and not any(c.dep_ == "prt" and c.lower_ == cue.particle
                                     for c in verb.children):
             return []
@@ -469,6 +492,9 @@ class RelationExtractor:
                 return self._pairs(pair[:1], pair[1:2], cue, noun, sent, rule)
         objects = args.actors([t for slot in cue.slots if slot.startswith("prep:")
                                for t in object_tokens(noun, slot)])
+        if not objects:  # "an assault to topple the GNA": the purpose names the target
+            objects = args.actors([o for verb in purpose_verbs(noun)
+                                   for o in object_tokens(verb, "obj")])
         if not objects:
             return []
         for tier in noun_subject_tiers(noun):
@@ -503,16 +529,16 @@ class RelationExtractor:
                         if (f := self._check(s, "opposes", obj, 0.75, "noun:anti", token.i))]
         return []
 
-    def described(self, noun: Token, args: ArgFinder) -> list[Arg]:
+    def described(self, noun: Token, args: ArgFinder, besides: str = "") -> list[Arg]:
         """The actors a descriptive noun phrase stands for: its own name, the name it is in
         apposition to ("the SDF, another US-backed coalition"), the subject it is predicated
         of ("HTS is a US-backed group"), the head it is conjoined to ("HTS and other
         anti-Assad groups")."""
-        found = args.actor(noun)
+        found = [a for a in args.actor(noun) if a.key != besides]
         if found:
             return found
         if noun.dep_ in ("appos", "conj"):
-            return args.actor(noun.head)
+            return [a for a in args.actor(noun.head) if a.key != besides]
         if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
             return args.actors(subject_tokens(noun.head))
         appositives = [c for c in noun.children if c.dep_ == "appos"]
@@ -551,8 +577,8 @@ class RelationExtractor:
             noun = noun.head  # past the rest of the name
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i < token.i:
             return []
-        return [f for h in self.described(noun, args) if h.key != target.key
-                and (f := self._check(h, "opposes", target, 0.75, "noun:anti", token.i))]
+        return [f for h in self.described(noun, args, target.key)
+                if (f := self._check(h, "opposes", target, 0.75, "noun:anti", token.i))]
 
     def _pairs(self, subjects: list[Arg], objects: list[Arg], cue: Cue, anchor: Token,
                sent: Span, rule: str) -> list[Found]:
@@ -604,7 +630,8 @@ class RelationExtractor:
         role, start = matched
         if token.tag_ in ("NNS", "NNPS"):
             bearers, how = self._included(token, args), "appos"  # "allies, including X and Y"
-        elif token.dep_ == "oprd" and role.definite in _RELATIONAL:
+        elif token.dep_ in ("oprd", "ccomp", "xcomp") and role.definite in _RELATIONAL \
+                and token.head.lemma_.lower() in _DECLARING:
             return self._declared(token, role, args)
         else:
             bearers, how = self._bearers(token, args)
@@ -655,7 +682,8 @@ class RelationExtractor:
         """"Haftar declared Turkey an enemy": the declarer opposes the one declared."""
         verb = token.head
         subjects = args.actors(subject_tokens(verb))
-        objects = args.actors([c for c in verb.children if c.dep_ == "dobj"])
+        objects = args.actors([c for c in verb.children if c.dep_ == "dobj"]
+                              or [c for c in token.children if c.dep_ == "nsubj"])
         rule = f"role:{role.role}:declared"
         return [f for s in subjects for o in objects
                 if (f := self._check(s, role.definite, o, 0.8, rule, token.i))]
@@ -684,8 +712,8 @@ class RelationExtractor:
         if token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
             return args.actors(subject_tokens(head.head)), "copula"
         if token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "NOUN":
-            # "her long record as a critic of China"
-            return args.actors([c for c in head.head.children if c.dep_ == "poss"]), "copula"
+            # "her long record as a critic of China": a description, whatever the clause says
+            return args.actors([c for c in head.head.children if c.dep_ == "poss"]), "appos"
         if token.dep_ == "appos":
             return args.actors([head]), "appos"
         appositives = [c for c in token.children if c.dep_ == "appos"]

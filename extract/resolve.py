@@ -22,7 +22,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from extract.events import named_event_class
-from extract.lexicon import DATA_DIR, Role, load_groups, load_nominals, load_roles, load_words
+from extract.lexicon import DATA_DIR, RegistryEntry, Role, load_groups, load_nominals, load_roles, load_words
 from extract.nlp import METONYM_SUFFIX
 from extract.registry import Registry, strip_honorifics
 from extract.text import normalize_name
@@ -372,8 +372,26 @@ class DocumentResolver:
             return  # which state a capital stands for depends on the document: next pass
         entry = (self.registry.entries.get(cand.ruler_id) if cand.ruler_id
                  else self.registry.lookup(cand.text))
-        if entry is not None:
-            self._set(cand, entry.id, entry.cls, "registry")
+        if entry is None:
+            return
+        other = self._other_state(cand, entry)
+        if other is not None:  # "Venezuela's Congress" is not the United States Congress
+            self._set(cand, local_key(normalize_name(f"{other.label} {cand.text}")),
+                      entry.cls, "local", 0.8)
+            return
+        self._set(cand, entry.id, entry.cls, "registry")
+
+    def _other_state(self, cand: Candidate, entry: RegistryEntry) -> RegistryEntry | None:
+        """The state that qualifies a mention of a state's body, when it is another state."""
+        if entry.cls != "Organization" or not entry.affiliation:
+            return None
+        root = self._span(cand).root
+        for child in root.children:
+            if child.dep_ in ("poss", "amod", "compound") and child.i < cand.start:
+                state = self.registry.lookup(child.text)
+                if state is not None and state.cls == "Country" and state.id != entry.affiliation:
+                    return state
+        return None
 
     def _metonym(self, cand: Candidate, named: frozenset[str]) -> bool:
         states = self.registry.metonyms(cand.text)
