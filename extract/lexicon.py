@@ -258,6 +258,12 @@ def load_participles(path: Path = DATA_DIR / "participles.tsv") -> dict[str, tup
 
 
 @cache
+def load_collectives(path: Path = DATA_DIR / "collectives.tsv") -> dict[str, str]:
+    """A state's institutions by common noun ("army") to their label ("armed forces")."""
+    return {row["noun"].lower(): row["label"] for _n, row in read_tsv(path, ("noun", "label"))}
+
+
+@cache
 def load_groups(path: Path = DATA_DIR / "groups.tsv") -> dict[str, str]:
     """Collective nouns (as written, and lower case) to group labels."""
     groups: dict[str, str] = {}

@@ -106,8 +106,8 @@ def _of_place(doc: Doc, ent: Span, by_start: dict[int, Span]) -> int:
 def _glued_end(doc: Doc, span: Span) -> int:
     """A name cut after its joining hyphen ("Abdul Malik Al-" + "Houthi") takes the next word."""
     end = span.end
-    if end < len(doc) and span[-1].text in _HYPHENS and _glued(span[-1], doc[end]) \
-            and doc[end].is_alpha:
+    if end < len(doc) and len(span) >= 2 and span[-1].text in _HYPHENS \
+            and span[-2].lower_ in PARTICLES and _glued(span[-1], doc[end]) and doc[end].is_alpha:
         return end + 1
     return end
 
@@ -133,7 +133,9 @@ def _without_anti(doc: Doc) -> list[Span]:
     """"anti-Assad" is an attitude to Assad: the name alone is the entity."""
     spans = []
     for ent in doc.ents:
-        if len(ent) > 2 and ent[0].lower_ == "anti" and ent[1].text in _HYPHENS:
+        if len(ent) >= 2 and ent[0].lower_ == "anti" and ent[1].text in _HYPHENS:
+            if len(ent) == 2:
+                continue
             ent = Span(doc, ent.start + 2, ent.end, label=ent.label_)
         spans.append(ent)
     return spans

@@ -22,7 +22,16 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from extract.events import named_event_class
-from extract.lexicon import DATA_DIR, RegistryEntry, Role, load_groups, load_nominals, load_roles, load_words
+from extract.lexicon import (
+    DATA_DIR,
+    RegistryEntry,
+    Role,
+    load_collectives,
+    load_groups,
+    load_nominals,
+    load_roles,
+    load_words,
+)
 from extract.nlp import METONYM_SUFFIX
 from extract.registry import Registry, strip_honorifics
 from extract.text import normalize_name
@@ -180,13 +189,49 @@ def _title_candidates(doc: Doc, block: int, registry: Registry, taken: set[int])
 
 
 def _group_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
+    """Collective actors: "protesters", and with the words that say whose: "Russian
+    mercenaries", "Shia militias" (a demonym so taken is no mention of the state)."""
     groups = load_groups()
     found = []
     for token in doc:
         if token.i in taken or token.tag_ not in ("NNS", "NNPS"):
             continue
         if token.text in groups or token.lower_ in groups:
-            found.append(Candidate(block, token.i, token.i + 1, token.text, "GROUP"))
+            start = token.i
+            while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in (
+                    "amod", "compound", "nmod") and doc[start - 1].text[:1].isupper():
+                start -= 1
+            found.append(Candidate(block, start, token.i + 1, doc[start : token.i + 1].text,
+                                   "GROUP"))
+    return found
+
+
+def _collective_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
+    """"Sudan's army", "Russia's regular army", "the army": a state's institution by its noun,
+    with the words that say whose (the candidate spans them). An institution noun that
+    modifies another noun ("US military bases") is no mention, unless of a title ("army chief")."""
+    collectives = load_collectives()
+    roles = load_roles()
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.text[:1].isupper():
+            continue
+        phrase = token.lemma_.lower()
+        first = token.i
+        if token.i > 0 and f"{doc[token.i - 1].lower_} {token.lower_}" in collectives:
+            phrase, first = f"{doc[token.i - 1].lower_} {token.lower_}", token.i - 1
+        if phrase not in collectives or (token.dep_ in ("compound", "amod", "nmod")
+                                          and token.head.lower_ not in roles):
+            continue
+        start = first
+        while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in (
+                "poss", "amod", "compound", "case", "nmod") or (
+                start > 0 and doc[start - 1].dep_ == "case" and doc[start - 1].head.head.i == token.i):
+            start -= 1
+        if any(i in taken for i in range(first, token.i + 1)):
+            continue
+        found.append(Candidate(block, start, token.i + 1, doc[start : token.i + 1].text, "AGENT",
+                               ruler_id=phrase))
     return found
 
 
@@ -260,7 +305,11 @@ def find_candidates(docs: list[Doc], registry: Registry) -> list[Candidate]:
         ner = [c for c in ner if c in known or not title_tokens & set(range(c.start, c.end))]
         taken = {i for c in (*ner, *titles) for i in range(c.start, c.end)}
         groups = _group_candidates(doc, block, taken)
-        taken |= {c.start for c in groups}
+        groups += _collective_candidates(doc, block, taken)
+        grouped = {i for c in groups for i in range(c.start, c.end)}
+        ner = [c for c in ner if not set(range(c.start, c.end)) <= grouped]
+        titles = [c for c in titles if not set(range(c.start, c.end)) <= grouped]
+        taken |= grouped
         nominals = _nominal_candidates(doc, block, taken)
         taken |= {c.start for c in nominals}
         found += ner + titles + groups + nominals + _propn_candidates(doc, block, taken)
@@ -337,6 +386,8 @@ class DocumentResolver:
         self.registry = registry
         self.docs = docs
         self.records: dict[str, ActorRecord] = {}
+        #: Labels of nodes that no registry entry names ("Sudan armed forces").
+        self.labels: dict[str, str] = {}
         #: Full names of unregistered people met in earlier documents, for short forms.
         self.known_people = known_people
 
@@ -351,6 +402,7 @@ class DocumentResolver:
             if not cand.key:
                 self._contextual(cand, named, candidates)
         self._local(candidates)
+        self._collectives(candidates)
         self._aliases(candidates)
         self._nominal(candidates)
         resolved = [c for c in candidates if c.key]
@@ -413,6 +465,8 @@ class DocumentResolver:
         if cand.kind == "TITLE":
             self._title(cand, named, all_)
             return
+        if cand.kind == "AGENT":
+            return  # resolved by the state it belongs to (_collectives)
         if cand.kind == "NOMINAL" or self._metonym(cand, named):
             return
         norm = strip_honorifics(normalize_name(cand.text))
@@ -467,7 +521,7 @@ class DocumentResolver:
         votes: dict[str, Counter[str]] = {}
         pending = []
         for cand in candidates:
-            if cand.key or cand.kind == "TITLE":
+            if cand.key or cand.kind in ("TITLE", "AGENT"):
                 continue
             cls = "Person" if cand.kind == "PROPN" else self._local_class(cand)
             if cls is None:
@@ -488,6 +542,32 @@ class DocumentResolver:
                           0.75 if full[0] in self.known_people else 0.9)
             elif cand.kind != "PROPN":  # a bare proper noun is only ever a short form
                 self._set(cand, local_key(norm), _winner(votes[norm]), "local")
+
+    def _collectives(self, candidates: list[Candidate]) -> None:
+        """A state's institution: the state its words name ("Sudan's army"), else the one an
+        earlier mention of the same institution had, else the state the document names most."""
+        labels = load_collectives()
+        states = Counter(c.key for c in candidates if c.key and c.cls == "Country")
+        agents = [c for c in candidates if c.kind == "AGENT"]
+        named_by = {id(c): [e for t in self._span(c)[:-1] if (e := self.registry.lookup(t.text))
+                            is not None and e.cls == "Country"] for c in agents}
+        qualified = Counter((labels[c.ruler_id], named_by[id(c)][0].id) for c in agents
+                            if named_by[id(c)])
+        last: dict[str, str] = {}
+        for cand in agents:
+            label = labels[cand.ruler_id]
+            named = named_by[id(cand)]
+            if not named and len(self._span(cand)) > len(cand.ruler_id.split()):
+                continue  # "the world's most powerful army": whose, the words do not say
+            usual = [s for (lab, s), _n in qualified.most_common() if lab == label]
+            state = named[0].id if named else last.get(label) or (usual[0] if usual else None) or (
+                states.most_common(1)[0][0] if states else None)
+            if state is None or state not in self.registry.entries:
+                continue
+            last[label] = state
+            key = f"~agent:{state}:{label.replace(' ', '-')}"
+            self.labels[key] = f"{self.registry.entries[state].label} {label}"
+            self._set(cand, key, "Organization", "collective", 0.8 if named else 0.6)
 
     def _aliases(self, candidates: list[Candidate]) -> None:
         """Names the document itself declares equal: "Hayat Tahrir al-Sham (HTS)",
@@ -597,7 +677,7 @@ class DocumentResolver:
             record = ActorRecord(
                 key=cand.key,
                 cls=entry.cls if entry else cand.cls,
-                label=entry.label if entry else "",
+                label=entry.label if entry else self.labels.get(cand.key, ""),
                 qid=entry.qid if entry else None,
                 registered=entry is not None,
             )
