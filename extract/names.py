@@ -141,7 +141,22 @@ def _without_anti(doc: Doc) -> list[Span]:
     return spans
 
 
-def repair_spans(doc: Doc, stop: frozenset[str]) -> list[Span]:
+def _after_role_of(doc: Doc, ent: Span, roles: frozenset[str], stop: frozenset[str],
+                   ) -> tuple[int, str]:
+    """Where the name starts, past the title words the NER took in: "Secretary of Defense
+    Lloyd Austin" ("Defense Lloyd Austin" is no organisation), "Major General Qsem
+    Solemaini". A title precedes a person, so what remains is a person's name."""
+    start, label = ent.start, ent.label_
+    if len(ent) >= 3 and start >= 2 and doc[start - 1].lower_ == "of" and \
+            f"{doc[start - 2].lower_} of {ent[0].lower_}" in roles:
+        start, label = start + 1, "PERSON"
+    while ent.end - start > 2 and doc[start].lower_ in stop and doc[ent.end - 1].lower_ not in ORG_HEADS:
+        start += 1  # a name of at least two words remains ("Leader Expect" is a headline's)
+        label = "PERSON" if label == "ORG" else label
+    return start, label
+
+
+def repair_spans(doc: Doc, stop: frozenset[str], roles: frozenset[str] = frozenset()) -> list[Span]:
     """The document's entities, grown to whole names (see the module docstring)."""
     by_start = {e.start: e for e in doc.ents}
     grown = []
@@ -153,9 +168,12 @@ def repair_spans(doc: Doc, stop: frozenset[str]) -> list[Span]:
         if ent.label_ not in _NAME_LABELS:
             grown.append(ent)
             continue
-        start, end = _grow(doc, ent.start, _of_place(doc, ent, by_start), stop)
+        if all(t.lower_ in stop or t.is_punct for t in ent):
+            continue  # "Major General" alone is a title, no name
+        start, label = _after_role_of(doc, ent, roles, stop)
+        start, end = _grow(doc, start, _of_place(doc, ent, by_start), stop)
         end = _glued_end(doc, Span(doc, start, end))
-        span = Span(doc, start, end, label=ent.label_)
+        span = Span(doc, start, end, label=label)
         grown.append(span)
     # a grown span swallows the neighbours it now covers
     kept = filter_spans(sorted(grown, key=lambda s: (s.start, -len(s))))
@@ -171,11 +189,12 @@ class NameRepair:
     """The pipeline component (``nlp.add_pipe("actorgraph_names", after="ner")``)."""
 
     def __init__(self) -> None:
-        self.stop = frozenset(word for role in load_roles() for word in role.split()) | load_words(
+        self.roles = frozenset(load_roles())
+        self.stop = frozenset(word for role in self.roles for word in role.split()) | load_words(
             DATA_DIR / "honorifics.tsv")
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = repair_spans(doc, self.stop)
+        spans = repair_spans(doc, self.stop, self.roles)
         registered = {(e.start, e.end) for e in doc.ents if e.ent_id_}
         doc.ents = spans
         for span in spans:

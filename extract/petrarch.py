@@ -108,7 +108,7 @@ def proper(raw: str) -> str:
     out = []
     for index, word in enumerate(words_of(raw).split()):
         low = word.lower()
-        if index and (low in _LOWER_PARTICLES or low in ("of", "the", "and", "for", "in")):
+        if index and (low in _LOWER_PARTICLES or low in ("of", "the", "and", "for")):
             out.append(low)
         elif len(word) <= 4 and word.isalpha() and word.isupper() and not _vowels(" " + word):
             out.append(word)  # an acronym: "PKK", "GNA"

@@ -41,8 +41,9 @@ REGISTRY_PATH = DATA_DIR / "actors.tsv"
 CONVERTED_PATHS = tuple(DATA_DIR / "petrarch" / name for name in (
     "states.tsv", "organizations.tsv", "people.tsv", "places.tsv"))
 #: Converted files whose names the NER finds by itself: looked up, not matched in the text
-#: (thousands of office-holders would slow every start-up for little gain).
-LOOKUP_ONLY = frozenset({DATA_DIR / "petrarch" / "people.tsv"})
+#: (thousands of office-holders would slow every start-up for little gain, and a town's name
+#: is often a surname: "Lloyd Austin").
+LOOKUP_ONLY = frozenset({DATA_DIR / "petrarch" / "people.tsv", DATA_DIR / "petrarch" / "places.tsv"})
 #: Minimum rapidfuzz ratio (0-100) for a misspelling to match a registered name.
 FUZZY_THRESHOLD = 84.0
 #: Minimum ratio between the last words of a misspelt full name and the name it means.
@@ -66,12 +67,20 @@ def strip_honorifics(norm: str) -> str:
 
 def _same_surname(norm: str, choices: dict[str, str], owner: str,
                   found: list[tuple[str, float, int]]) -> bool:
-    """A misspelt full name keeps its last word close: "qsem solemaini" is Qasem Soleimani,
-    "mohammad al jalali" is not Mohammad Ali Jafari."""
-    last = norm.split()[-1]
-    return any(choices[alias] == owner and (" " not in alias or " " not in norm
-               or fuzz.ratio(last, alias.split()[-1]) >= SURNAME_THRESHOLD)
-               for alias, _score, _index in found)
+    """A misspelt name keeps each of its words close: "qsem solemaini" is Qasem Soleimani;
+    "mohammad al jalali" is not Mohammad Ali Jafari, nor the "Kivu Liberation Front" the
+    Kashmir one (shared words make a high ratio between different names)."""
+    words = norm.split()
+
+    def close(alias: str) -> bool:
+        other = alias.split()
+        if len(words) == 1 or len(other) == 1:
+            return True
+        if len(other) == len(words):
+            return all(fuzz.ratio(a, b) >= SURNAME_THRESHOLD for a, b in zip(words, other, strict=True))
+        return fuzz.ratio(words[-1], other[-1]) >= SURNAME_THRESHOLD
+
+    return any(choices[alias] == owner and close(alias) for alias, _score, _index in found)
 
 
 @dataclass

@@ -224,8 +224,8 @@ def _collective_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candid
                                           and token.head.lower_ not in roles):
             continue
         start = first
-        while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in (
-                "poss", "amod", "compound", "case", "nmod") or (
+        while (start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in (
+                "poss", "amod", "compound", "case", "nmod")) or (
                 start > 0 and doc[start - 1].dep_ == "case" and doc[start - 1].head.head.i == token.i):
             start -= 1
         if any(i in taken for i in range(first, token.i + 1)):
@@ -388,6 +388,7 @@ class DocumentResolver:
         self.records: dict[str, ActorRecord] = {}
         #: Labels of nodes that no registry entry names ("Sudan armed forces").
         self.labels: dict[str, str] = {}
+        self.free_names: set[str] = set()
         #: Full names of unregistered people met in earlier documents, for short forms.
         self.known_people = known_people
 
@@ -518,6 +519,8 @@ class DocumentResolver:
         self._set(cand, entry.id, entry.cls, "title", 0.85 if len(ids) == 1 else 0.7)
 
     def _local(self, candidates: list[Candidate]) -> None:
+        # names the document also uses outside a title ("the Arakan Army ... Arakan Army chief")
+        self.free_names = {c.norm for c in candidates if not self._is_title_part(self._span(c))}
         votes: dict[str, Counter[str]] = {}
         pending = []
         for cand in candidates:
@@ -635,7 +638,7 @@ class DocumentResolver:
                 return "Person"
         if cand.kind == "PERSON" and (head.dep_ == "conj" or head.conjuncts):
             places = [o for o in candidates if o is not cand and o.block == cand.block
-                      and (o.cls or _NER_CLASS.get(o.kind)) == "Place" and o.ruler_id
+                      and o.cls == "Place" and o.rule == "registry"
                       and any(o.start <= i < o.end for i in partners)]
             if places:  # "Aleppo, Hama, Homs": a name among places is a place
                 return "Place"
@@ -653,8 +656,8 @@ class DocumentResolver:
             return None
         if not any(ch.isupper() for ch in cand.text):
             return None
-        if self._is_title_part(span):
-            return None  # "Libitzky Family Fellow", "National Security (adviser)"
+        if self._is_title_part(span) and not (_ACRONYM.match(cand.text) or cand.norm in self.free_names):
+            return None  # "Libitzky Family Fellow", "National Security (adviser)"; not "RSF chief"
         if cand.kind in ("ORG", "PERSON", "GPE") and named_event_class(cand.text) != "Event":
             return "Event"  # "Academy Award for Best Picture", "Battle of Aleppo"
         return _NER_CLASS.get(cand.kind)

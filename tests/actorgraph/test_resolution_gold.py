@@ -24,7 +24,7 @@ def test_every_merge_says_which_rule_made_it(demo_out: Path) -> None:
           agr:Qasem_Soleimani ag:resolution ?r .
           ?r ag:surfaceForm ?form ; ag:rule ?rule ; ag:confidence ?confidence }""").rows
     found = {(form, rule) for form, rule, _c in rows}
-    assert {("Qsem Solemaini", "fuzzy"), ("Solemaini", "fuzzy"), ("Soleimani", "registry"),
+    assert {("Qsem Solemaini", "fuzzy"), ("Solemaini", "short-form"), ("Soleimani", "registry"),
             ("slain general", "title")} <= found
     assert all(0 < confidence <= 1 for _f, _r, confidence in rows)
     unexplained = query(graph, """
