@@ -19,7 +19,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/accuracy.py $(if $(wildcard bench/news/*.txt),--news bench/news)
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/html.py
 

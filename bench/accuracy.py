@@ -1,4 +1,10 @@
-"""Relation accuracy on the gold annotations, per predicate, beside a baseline.
+"""Extraction accuracy on each gold set on its own, per predicate, beside a baseline.
+
+Two gold sets ship with the repository: the demo articles (``gold/`` over
+``corpus/``) and twelve news reports on twelve other conflicts
+(``bench/newsgold/``: their gold and ``sources.tsv``, the url and search query of
+each). The news texts are third-party pages and are not in git: fetch each one
+into ``bench/news/ID.txt`` (git ignores the folder) and pass ``--news bench/news``.
 
 The baseline is measured in the same run on the same resolved mentions: it links
 every two actors that share a sentence with the most common predicate of the
@@ -7,10 +13,11 @@ What the rules add is the difference.
 
 Usage::
 
-    python bench/accuracy.py [--gold gold] [--corpus corpus] [--json bench/results/accuracy.json]
+    python bench/accuracy.py [--news bench/news] [--model NAME] [--json bench/results/accuracy.json]
+    python bench/accuracy.py --gold DIR --corpus DIR      # any other gold set
 
-Prints a table, the misses and the false positives, and writes JSON with the
-figures and the versions of the packages that produced them.
+Prints, per set, a table, the entities and relations missed and the false
+positives, and writes JSON with the figures and the versions that produced them.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ from pathlib import Path
 
 import graphs
 from actorgraph.evaluate import Report, gold_documents, load_gold, score
-from extract import ExtractConfig, Extractor, read_document
+from extract import DEFAULT_MODEL, ExtractConfig, Extractor, read_document
 from extract.model import Assertion, DocumentResult, Evidence
 from ontology import ACTOR_CLASSES, relation_specs
 
@@ -77,12 +84,12 @@ def figures(report: Report) -> dict[str, object]:
     }
 
 
-def run(gold_dir: Path, corpus_dir: Path) -> dict[str, object]:
+def run(gold_dir: Path, corpus_dir: Path, model: str | None = None) -> dict[str, object]:
     gold = load_gold(gold_dir)
     paths = gold_documents(gold, corpus_dir)
-    extractor = Extractor(ExtractConfig())
+    extractor = Extractor(ExtractConfig(model=model))
     extractor.extract(read_document(paths[0]))  # warm-up: the first call pays for lazy loading
-    extractor = Extractor(ExtractConfig())
+    extractor = Extractor(ExtractConfig(model=model))
     started = time.perf_counter()
     results = [extractor.extract(read_document(p)) for p in paths]
     seconds = time.perf_counter() - started
@@ -94,6 +101,10 @@ def run(gold_dir: Path, corpus_dir: Path) -> dict[str, object]:
         "extraction_seconds": round(seconds, 3),
         "actorgraph": figures(ours),
         "baseline_cooccurrence": figures(base),
+        "missed_entities": ours.missed_entities,
+        "extra_nodes": ours.extra_nodes,
+        "splits": ours.splits,
+        "over_merges": ours.over_merges,
         "missed_relations": ours.missed_relations,
         "false_positives": ours.false_positives,
         "versions": {"python": platform.python_version(),
@@ -101,9 +112,11 @@ def run(gold_dir: Path, corpus_dir: Path) -> dict[str, object]:
     }
 
 
-def _print(result: dict[str, object]) -> None:
+def _print(name: str, result: dict[str, object]) -> None:
     ours, base = result["actorgraph"], result["baseline_cooccurrence"]
-    print(f"documents: {', '.join(result['documents'])}  ({result['extraction_seconds']} s)")
+    print(f"\n=== {name}: {len(result['documents'])} documents "
+          f"({result['extraction_seconds']} s of extraction)")
+    print(f"entities: {len(result['splits'])} splits, {len(result['over_merges'])} over-merges")
     print(f"\n{'':22}{'actorgraph':>26}{'co-occurrence baseline':>30}")
     print(f"{'':22}{'P':>8}{'R':>8}{'F1':>8}   {'P':>8}{'R':>8}{'F1':>8}")
     for key, name in (("entities", "entities"), ("strict", "relations (strict)"),
@@ -119,22 +132,39 @@ def _print(result: dict[str, object]) -> None:
             r = "-" if row["recall"] is None else f"{row['recall']:.2f}"
             print(f"{name:22}{row['triples']:8}{row['hits']:6}{p:>7}{row['required']:10}"
                   f"{row['found']:7}{r:>7}")
-    for title, items in (("missed relations", result["missed_relations"]),
+    for title, items in (("missed entities", result["missed_entities"]),
+                         ("nodes matching no gold entity", result["extra_nodes"]),
+                         ("split entities", result["splits"]),
+                         ("over-merged nodes", result["over_merges"]),
+                         ("missed relations", result["missed_relations"]),
                          ("false positives", result["false_positives"])):
         print(f"\n{title} ({len(items)})")
         for item in items:
             print(f"  {item}")
 
 
+NEWS_GOLD = ROOT / "bench" / "newsgold"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--gold", type=Path, default=ROOT / "gold")
+    parser.add_argument("--gold", type=Path, default=ROOT / "gold", help="the demo gold")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    parser.add_argument("--news", type=Path, default=None,
+                        help="folder of the fetched news texts (ID.txt), scored on bench/newsgold")
+    parser.add_argument("--news-gold", type=Path, default=NEWS_GOLD)
+    parser.add_argument("--model", default=None, help="spaCy model (default: the project's)")
     parser.add_argument("--json", type=Path, default=RESULTS / "accuracy.json")
     args = parser.parse_args()
-    result = run(args.gold, args.corpus)
-    _print(result)
-    save(result, args.json)
+    sets = {"demo gold": (args.gold, args.corpus)}
+    if args.news is not None:
+        sets["news"] = (args.news_gold, args.news)
+    results = {}
+    for name, (gold_dir, corpus_dir) in sets.items():
+        results[name] = run(gold_dir, corpus_dir, args.model)
+        _print(name, results[name])
+    versions = next(iter(results.values()))["versions"]
+    save({"model": args.model or DEFAULT_MODEL, "versions": versions, "sets": results}, args.json)
 
 
 if __name__ == "__main__":

@@ -308,22 +308,24 @@ def object_tokens(verb: Token, slot: str, fixed: Token | None = None) -> list[To
             and c.lower_ == word for p in c.children if p.dep_ == "pobj"]
 
 
-def noun_subject_tiers(noun: Token) -> list[list[Token]]:
+def noun_subject_tiers(noun: Token, event: bool = False) -> list[list[Token]]:
     """Who may hold a relation noun, best first: its possessor, its modifiers, then the
-    subject of the verb that governs it ("Putin came out in defence of ...")."""
+    subject of the verb that governs it ("Putin came out in defence of ..."). For an event
+    noun (``event``), only a verb that does the event gives its subject ("launched an
+    attack"), not one that judges or reports it ("condemned attacks on US forces")."""
     tiers = [[c for c in noun.children if c.dep_ == "poss"],
              object_tokens(noun, "prep:by"),  # "the assassination of X by Y"
              [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]]
     token = noun
     for _ in range(3):
         if token.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
-            if _agentive(token.head):
+            if not event or _agentive(token.head):
                 tiers.append(subject_tokens(token.head))
             break
         if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
             governor = token.head.head
             if governor.pos_ in ("VERB", "AUX"):
-                if _agentive(governor) or token.head.lower_ in _CIRCUMSTANTIAL:
+                if not event or _agentive(governor) or token.head.lower_ in _CIRCUMSTANTIAL:
                     tiers.append(subject_tokens(governor))
                 break
             token = governor
@@ -497,7 +499,9 @@ class RelationExtractor:
                                    for o in object_tokens(verb, "obj")])
         if not objects:
             return []
-        for tier in noun_subject_tiers(noun):
+        spec = relation_specs()[cue.predicate]
+        event = spec.event_class is not None or spec.family == "materialConflict"
+        for tier in noun_subject_tiers(noun, event):
             subjects = [a for a in args.actors(tier) if a.key not in {o.key for o in objects}]
             if subjects:
                 return self._pairs(subjects, objects, cue, noun, sent, rule)

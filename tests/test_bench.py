@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize(("script", "args", "key"), [
-    ("accuracy.py", [], "actorgraph"),
+    ("accuracy.py", [], "sets"),
     ("store.py", ["--triples", "20000", "--repeats", "1"], "load_ratio"),
     ("html.py", ["--nodes", "120", "--baseline", "40"], "nodes"),
 ])

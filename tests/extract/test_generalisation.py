@@ -110,13 +110,13 @@ ACTOR_CASES = [
 ]
 
 
-def _extract(extractor: Extractor, text: str, tmp_path: Path):  # noqa: ANN202
+def _extract(extractor: Extractor, text: str, tmp_path: Path):
     path = tmp_path / "case.txt"
     path.write_text(text, encoding="utf-8")
     return extractor.extract(read_document(path))
 
 
-def _triples(result) -> set[Triple]:  # noqa: ANN001
+def _triples(result) -> set[Triple]:
     labels = {a.key: a.label for a in result.actors}
     return {(labels[a.subject], a.predicate, labels[a.object]) for a in result.assertions}
 
