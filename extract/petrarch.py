@@ -281,7 +281,10 @@ class Converter:
                                       affiliation=row.id))
             row.aliases = [n for n in dict.fromkeys([*names, *row.aliases]) if n]
             self.states[iso] = row
-            self.state_words |= {w for n in row.aliases for w in normalize_name(n).split()}
+        # words that name one state ("qatari"), not words of many names ("state", "republic")
+        spread = Counter(w for row in self.states.values()
+                         for w in {w for n in row.aliases for w in normalize_name(n).split()})
+        self.state_words = {w for w, n in spread.items() if n <= 2}
         return list(self.states.values()), places
 
     def _state_code(self, block: Block, info: dict[str, dict[str, object]]) -> str | None:
