@@ -232,6 +232,7 @@ class Converter:
         self.states: dict[str, Row] = {}  # ISO alpha-3 -> row
         self.state_words: set[str] = set()
         self.state_blocks: set[str] = set()
+        self.state_names: set[str] = set()
         self.role_words = frozenset(r for r in load_roles() if " " not in r)
         agents = self.convert_agents()
         self.sectors = frozenset(sector[:3] for _noun, sector in agents)
@@ -285,6 +286,7 @@ class Converter:
         spread = Counter(w for row in self.states.values()
                          for w in {w for n in row.aliases for w in normalize_name(n).split()})
         self.state_words = {w for w, n in spread.items() if n <= 2}
+        self.state_names = {normalize_name(n) for row in self.states.values() for n in row.aliases}
         return list(self.states.values()), places
 
     def _state_code(self, block: Block, info: dict[str, dict[str, object]]) -> str | None:
@@ -357,7 +359,7 @@ class Converter:
         words = normalize_name(label).split()
         if any(w in self.role_words for w in words):
             return False
-        return not (len(words) > 1 and all(w in self.state_words for w in words[:-1])
+        return not (len(words) > 1 and " ".join(words[:-1]) in self.state_names
                     and words[-1] in self.agent_nouns)
 
     def _clean_alias(self, raw: str, person: bool) -> bool:

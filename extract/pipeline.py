@@ -195,8 +195,9 @@ def _label(record: ActorRecord) -> str:
     return forms[0][0] if forms else record.key
 
 
-#: Rules that link a description, not a name: their forms are no labels of the node.
-_DESCRIPTIVE_RULES = frozenset({"nominal"})
+#: Rules that link a description, not a name: their forms ("the country", "the
+#: President") are no labels of the node.
+_DESCRIPTIVE_RULES = frozenset({"nominal", "title"})
 
 
 def _actor(record: ActorRecord) -> Actor:

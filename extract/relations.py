@@ -29,6 +29,9 @@ _HEDGE_HEADS = frozenset({"hope", "want", "wish", "expect", "plan", "seek", "con
 #: Verbs that declare someone something: "declared Turkey an enemy", "called him a critic".
 _DECLARING = frozenset({"declare", "call", "brand", "label", "name", "designate", "consider",
                         "deem", "dub"})
+#: Nouns of a belief: what they introduce is held, not stated as a fact.
+_BELIEFS = frozenset({"view", "belief", "opinion", "assumption", "perception", "impression",
+                      "conviction", "theory", "suspicion", "claim", "allegation", "narrative"})
 #: Wish verbs that hedge only what they govern as a complement.
 _WISH_BY_COMPLEMENT = frozenset({"call", "ask", "push", "urge"})
 _NEGATORS = frozenset({"refuse", "reject", "decline", "deny", "avoid", "refusal", "rejection",
@@ -397,6 +400,8 @@ def is_hedged(token: Token, sentence: Span) -> bool:
             return True
         if index and head.lemma_.lower() in _HEDGE_HEADS and _wished(head, previous):
             return True
+        if index and previous.dep_ in ("ccomp", "acl") and _believed(head):
+            return True  # "His view is that X works with Y", "the belief that X ..."
         if head.dep_ not in _EMBEDDING:
             return False  # an adverbial or main clause: what governs it does not hedge this
         previous = head
@@ -409,6 +414,13 @@ def _wished(head: Token, below: Token) -> bool:
     if head.lemma_.lower() not in _WISH_BY_COMPLEMENT:
         return True
     return below.dep_ in ("xcomp", "ccomp") or (below.dep_ == "prep" and below.lower_ in ("for", "on"))
+
+
+def _believed(head: Token) -> bool:
+    """Whether ``head`` introduces a belief: "the view that", "His view is that"."""
+    nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ == "nsubj"] \
+        if head.lemma_.lower() == "be" else []
+    return any(n.lemma_.lower() in _BELIEFS for n in nouns)
 
 
 def title_hedge(token: Token, sentence: Span, how: str) -> bool:

@@ -453,6 +453,12 @@ class DocumentResolver:
         head = self._span(cand).root
         while head.dep_ == "conj":
             head = head.head
+        doc = self.docs[cand.block]
+        if cand.end + 1 < len(doc) and doc[cand.end].text in ("-", "‐") \
+                and doc[cand.end + 1].lower_ == "based":
+            # "the Vienna-based agency": where it sits, no act of the state
+            self._set(cand, local_key(normalize_name(cand.text)), "Place", "metonym")
+            return True
         locative = head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
         if head.dep_ not in _ACTING and locative:
             self._set(cand, local_key(normalize_name(cand.text)), "Place", "metonym")

@@ -88,6 +88,10 @@ CASES: list[tuple[str, str, set[Triple] | None, set[Triple]]] = [
      "Liberation Front.", {("Ethiopia armed forces", "attacks", "Kivu Liberation Front")}, set()),
     ("another state's parliament is not the registry's", "Tunisia's Congress voted against the plan.",
      set(), set()),
+    ("a belief is not stated as a fact", "His view is that Iran supports Hamas.",
+     set(), {("Iran", "supports", "Hamas")}),
+    ("a '-based' name is where something sits", "The Vienna-based IAEA criticized Iran.",
+     {("International Atomic Energy Agency", "criticizes", "Iran")}, set()),
 ]
 
 ACTOR_CASES = [
@@ -107,6 +111,7 @@ ACTOR_CASES = [
     ("Mossad chief David Barnea flew to Doha.", {"Mossad", "David Barnea"}, set()),
     ("Iraqi Kurdish fighters and Shia militias clashed near Kirkuk.", {"Shia militias"}, set()),
     ("Hayat Tahrir al-Sham (HTS) took Aleppo, Hama and Homs.", {"Hama"}, set()),
+    ("The Vienna-based IAEA criticized Iran.", {"International Atomic Energy Agency"}, {"Austria"}),
 ]
 
 
@@ -152,3 +157,12 @@ def test_a_town_among_towns_is_a_place(extractor: Extractor, tmp_path: Path) -> 
     classes = {a.label: a.cls for a in result.actors}
     assert classes["Hama"] == "Place"
     assert classes["Hayat Tahrir al-Sham"] == "Organization"
+
+
+def test_titles_and_descriptions_are_no_labels(extractor: Extractor, tmp_path: Path) -> None:
+    result = _extract(extractor, "Russian President Vladimir Putin spoke in Moscow. The president "
+                                 "then left the country.", tmp_path)
+    putin = next(a for a in result.actors if a.label == "Vladimir Putin")
+    assert not {"President", "president"} & set(putin.surface_forms)
+    russia = next(a for a in result.actors if a.label == "Russia")
+    assert "country" not in russia.surface_forms
