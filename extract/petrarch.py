@@ -330,7 +330,7 @@ class Converter:
                     s or e for _c, s, e in block.codes)
                 label = proper(block.primary)
                 aliases = [proper(n) for n in block.names if self._clean_alias(n, is_person)]
-                if not aliases or len(normalize_name(label)) < 3:
+                if not aliases or len(normalize_name(label)) < 3 or not re.search(r"[^\W\d_]{2}", label):
                     continue
                 state = self.states.get(codes[0][:3])
                 if not is_person and not self._institution(codes[0], label, name):
@@ -369,6 +369,8 @@ class Converter:
         words = normalize_name(words_of(raw)).split()
         if not words or (person and any(w in self.stop for w in words)):
             return False
+        if not re.search(r"[^\W\d_]{2}", " ".join(words)) or any(w.isdigit() for w in words[:1]):
+            return False  # "380", "39649": codes, no names
         if len(words) == 1 and (words_of(raw).lower().startswith("the ")
                                 or words[0] in self.common_nouns):
             return False
