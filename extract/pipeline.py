@@ -18,7 +18,7 @@ from extract.nlp import build_pipeline
 from extract.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs, unique
 from extract.registry import Registry
 from extract.relations import ArgFinder, Found, RelationExtractor
-from extract.resolve import ActorRecord, Candidate, DocumentResolver, find_candidates
+from extract.resolve import ActorRecord, Candidate, DocumentResolver, find_candidates, short_forms
 
 EXTRACTOR_NAME = "actorgraph-rules/0.1"
 
@@ -64,6 +64,7 @@ class Extractor:
         self.registry = Registry.load(self.config.aliases)
         self.nlp = build_pipeline(self.registry, self.config.model)
         self._known_people: set[str] = set()
+        self._known_index: dict[str, set[str]] = {}  # short form -> known full names
         self._ids: set[str] = set()
         self._states = {e.id: e.affiliation for e in self.registry.entries.values()
                         if e.cls == "Person" and e.affiliation in self.registry.entries}
@@ -80,11 +81,16 @@ class Extractor:
         """
         read = unique(read, where, self._ids)
         docs = list(self.nlp.pipe(b.text for b in read.blocks))
-        resolver = DocumentResolver(self.registry, docs, frozenset(self._known_people))
+        resolver = DocumentResolver(self.registry, docs, frozenset(self._known_people),
+                                    self._known_index)
         mentions = resolver.resolve(find_candidates(docs, self.registry))
-        self._known_people.update(
-            r.key[len("~name:"):] for r in resolver.records.values()
-            if r.cls == "Person" and not r.registered and " " in r.key)
+        for record in resolver.records.values():
+            if record.cls == "Person" and not record.registered and " " in record.key:
+                name = record.key[len("~name:"):]
+                if name not in self._known_people:
+                    self._known_people.add(name)
+                    for form in short_forms(name):
+                        self._known_index.setdefault(form, set()).add(name)
         labels = {key: _label(record) for key, record in resolver.records.items()}
         classes = {key: record.cls for key, record in resolver.records.items()}
         timeline = Timeline([entry_for(docs[m.block][m.end - 1], m.block, m.key, m.cls)

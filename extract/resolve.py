@@ -302,7 +302,8 @@ def find_candidates(docs: list[Doc], registry: Registry) -> list[Candidate]:
         taken = {i for c in known for i in range(c.start, c.end)}
         titles = _title_candidates(doc, block, registry, taken)
         title_tokens = {i for c in titles for i in range(c.start, c.end)}
-        ner = [c for c in ner if c in known or not title_tokens & set(range(c.start, c.end))]
+        known_ids = {id(c) for c in known}
+        ner = [c for c in ner if id(c) in known_ids or not title_tokens & set(range(c.start, c.end))]
         taken = {i for c in (*ner, *titles) for i in range(c.start, c.end)}
         groups = _group_candidates(doc, block, taken)
         groups += _collective_candidates(doc, block, taken)
@@ -343,16 +344,25 @@ def _short_form(norm: str, full: str) -> bool:
     return " " not in norm and len(words) >= 3 and words[0] == norm and len(norm) >= 3
 
 
+def short_forms(full: str) -> set[str]:
+    """Every short form of a normalised full name (see :func:`_short_form`).
+
+    >>> sorted(short_forms("kim jong un"))
+    ['jong un', 'kim', 'un']
+    """
+    words = full.split()
+    forms = {" ".join(words[k:]) for k in range(1, len(words))}
+    if len(words) >= 3 and len(words[0]) >= 3:
+        forms.add(words[0])
+    return forms
+
+
 def _short_form_index(candidates: Iterable[Candidate]) -> dict[str, list[Candidate]]:
-    """Candidates by every short form of their name (see :func:`_short_form`), so that a
-    document's names are matched in one pass, not each against all."""
+    """Candidates by every short form of their name, so that a document's names are
+    matched in one pass, not each against all."""
     index: dict[str, list[Candidate]] = {}
     for cand in candidates:
-        words = cand.norm.split()
-        forms = {" ".join(words[k:]) for k in range(1, len(words))}
-        if len(words) >= 3:
-            forms.add(words[0])
-        for form in forms:
+        for form in short_forms(cand.norm):
             index.setdefault(form, []).append(cand)
     return index
 
@@ -396,7 +406,8 @@ class DocumentResolver:
     """Resolves the candidates of one document to node keys."""
 
     def __init__(self, registry: Registry, docs: list[Doc],
-                 known_people: frozenset[str] = frozenset()) -> None:
+                 known_people: frozenset[str] = frozenset(),
+                 known_index: dict[str, set[str]] | None = None) -> None:
         self.registry = registry
         self.docs = docs
         self.records: dict[str, ActorRecord] = {}
@@ -404,8 +415,13 @@ class DocumentResolver:
         self.labels: dict[str, str] = {}
         self.free_names: set[str] = set()
         self._longer: dict[str, list[Candidate]] = {}
-        #: Full names of unregistered people met in earlier documents, for short forms.
+        self._at_index: dict[tuple[int, int], Candidate] | None = None
+        self._at_for: list[Candidate] | None = None
+        #: Full names of unregistered people met in earlier documents, for short forms, and
+        #: those names by their short forms (:func:`short_forms`).
         self.known_people = known_people
+        self.known_index = known_index if known_index is not None else {
+            form: {p} for p in known_people for form in short_forms(p)}
 
     # -- the passes ------------------------------------------------------------
 
@@ -558,10 +574,13 @@ class DocumentResolver:
             if cand.kind != "PROPN":
                 votes.setdefault(norm, Counter())[self._agreeing_class(cand, cls, candidates)] += 1
             pending.append((cand, norm))
-        people = self.known_people | {n for n, v in votes.items() if " " in n
-                                      and _winner(v) == "Person"}
+        local_people = {n for n, v in votes.items() if " " in n and _winner(v) == "Person"}
+        index: dict[str, set[str]] = {}
+        for person in local_people:
+            for form in short_forms(person):
+                index.setdefault(form, set()).add(person)
         for cand, norm in pending:
-            full = [p for p in people if _short_form(norm, p)]
+            full = sorted(index.get(norm, set()) | self.known_index.get(norm, set()))
             if len(full) == 1:
                 self._set(cand, local_key(full[0]), "Person", "short-form",
                           0.75 if full[0] in self.known_people else 0.9)
@@ -652,21 +671,24 @@ class DocumentResolver:
             return cls
         head = self._span(cand).root
         partners = {t.i for t in (*head.conjuncts, head.head) if t.i != head.i}
-        for other in candidates:
-            if (other is not cand and other.block == cand.block
-                    and (other.cls or _NER_CLASS.get(other.kind)) == "Person"
-                    and any(other.start <= i < other.end for i in partners)
-                    and (head.dep_ == "conj" or head.conjuncts)):
-                return "Person"
-        if cand.kind == "PERSON" and (head.dep_ == "conj" or head.conjuncts):
-            places = [o for o in candidates if o is not cand and o.block == cand.block
-                      and o.cls == "Place" and o.rule == "registry"
-                      and any(o.start <= i < o.end for i in partners)]
-            if places:  # "Aleppo, Hama, Homs": a name among places is a place
-                return "Place"
+        coordinated = head.dep_ == "conj" or bool(head.conjuncts)
+        at = self._at(candidates)
+        others = [o for i in partners if (o := at.get((cand.block, i))) is not None and o is not cand]
+        if coordinated and any((o.cls or _NER_CLASS.get(o.kind)) == "Person" for o in others):
+            return "Person"
+        if cand.kind == "PERSON" and coordinated and any(
+                o.cls == "Place" and o.rule == "registry" for o in others):
+            return "Place"  # "Aleppo, Hama, Homs": a name among places is a place
         if cls == "Place" and head.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
             return "Country"
         return cls
+
+    def _at(self, candidates: list[Candidate]) -> dict[tuple[int, int], Candidate]:
+        """The candidate covering each (block, token), built once per document."""
+        if self._at_index is None or self._at_for is not candidates:
+            self._at_for = candidates
+            self._at_index = {(c.block, i): c for c in candidates for i in range(c.start, c.end)}
+        return self._at_index
 
     def _local_class(self, cand: Candidate) -> str | None:
         if cand.kind == "GROUP":
