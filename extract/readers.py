@@ -334,7 +334,9 @@ def read_jsonl(source: str, name: str, stem: str, data: bytes, encoding: str = "
                ) -> Iterator[ReadDocument | Skipped]:
     """One document per JSON line; a bad line is skipped with its line number."""
     offset = 0
-    for number, line in enumerate(source.splitlines(keepends=True), start=1):
+    # JSON lines end at line feeds only: a JSON string may hold U+2028 or U+0085 raw
+    lines = [line for line in re.split(r"(?<=\n)", source) if line]
+    for number, line in enumerate(lines, start=1):
         where = f"{name}:{number}"
         body = line.rstrip("\r\n")
         try:

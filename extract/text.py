@@ -226,6 +226,29 @@ class Block:
     text: str
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def without_controls(original: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans less every control character (an escape code, a bell, a form feed): no
+    name may carry one into a label, an IRI or an XML export.
+
+    >>> text = "Iran\x1b[31m and\x07 Iraq"
+    >>> "".join(text[s:e] for s, e in without_controls(text, [(0, len(text))]))
+    'Iran[31m and Iraq'
+    """
+    out = []
+    for start, end in spans:
+        cursor = start
+        for match in _CONTROL.finditer(original, start, end):
+            if match.start() > cursor:
+                out.append((cursor, match.start()))
+            cursor = match.end()
+        if cursor < end:
+            out.append((cursor, end))
+    return out
+
+
 def clean(original: str) -> tuple[TextMap, list[Block]]:
     """Clean a document: drop furniture lines and markup, keep offsets.
 
@@ -242,7 +265,7 @@ def clean(original: str) -> tuple[TextMap, list[Block]]:
     in_list = False
     for line in original.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        line_spans = strip_markup(body, offset)
+        line_spans = without_controls(original, strip_markup(body, offset))
         text = "".join(original[s:e] for s, e in line_spans).strip()
         verdict = is_furniture(text) if text else "drop"
         if verdict == "tail":

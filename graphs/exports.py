@@ -14,7 +14,9 @@ from ontology import PREFIXES, bind_prefixes
 
 def ntriples(graph: Graph) -> str:
     """N-Triples, one triple a line, sorted."""
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    # split on line feeds only: a literal may hold U+2028, U+0085, \v, \f ... (str.splitlines
+    # would cut the triple there)
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
     return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
 
 
@@ -28,9 +30,9 @@ def trig(named: Mapping[str, Graph]) -> str:
         dataset.graph(URIRef(name)).__iadd__(body)
         text = dataset.serialize(format="trig")
         blocks.append(text)
-    prefixes = sorted({line for block in blocks for line in block.splitlines()
+    prefixes = sorted({line for block in blocks for line in block.split("\n")
                        if line.startswith("@prefix")})
-    bodies = ["\n".join(line for line in block.splitlines() if not line.startswith("@prefix")).strip()
+    bodies = ["\n".join(line for line in block.split("\n") if not line.startswith("@prefix")).strip()
               for block in blocks]
     return "\n".join(prefixes) + "\n\n" + "\n\n".join(b for b in bodies if b) + "\n"
 

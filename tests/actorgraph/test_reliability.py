@@ -1,0 +1,58 @@
+"""Hostile characters in a real folder, built by the real CLI, checked by independent readers:
+every RDF output accepted by rapper, the GraphML read back by NetworkX, no control
+character in any label."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from actorgraph.cli import app
+
+runner = CliRunner()
+
+#: Characters that str.splitlines() takes for line ends, and control characters.
+ODD = ["\u2028", "\u2029", "\u0085", "\v", "\f", "\x1c", "\x1e", "\x1b[31m", "\x07"]
+
+
+@pytest.fixture(scope="module")
+def hostile_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    corpus = tmp_path_factory.mktemp("hostile")
+    lines = [f"Iran{ch} criticized the United States{ch} on Monday. Russia backed Iran." for ch in ODD]
+    (corpus / "odd.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    records = [{"text": f"Hezbollah{ch} attacked Israel. Egypt condemned the attack."} for ch in ODD]
+    (corpus / "odd.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    (corpus / "good.txt").write_text("Vladimir Putin met Recep Tayyip Erdogan in Sochi.\n",
+                                     encoding="utf-8")
+    out = tmp_path_factory.mktemp("out") / "out"
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    return out
+
+
+@pytest.mark.parametrize(("name", "syntax"), [("graph.ttl", "turtle"), ("graph.nt", "ntriples"),
+                                              ("graph.trig", "trig")])
+def test_every_rdf_output_is_accepted_by_rapper(hostile_out: Path, rapper: str, name: str,
+                                                syntax: str) -> None:
+    done = subprocess.run([rapper, "-i", syntax, "-c", str(hostile_out / name)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_graphml_reads_back_and_no_label_holds_a_control(hostile_out: Path) -> None:
+    graph = nx.read_graphml(hostile_out / "graph.graphml")
+    labels = [str(data.get("label", "")) for _n, data in graph.nodes(data=True)]
+    assert {"Iran", "United States", "Hezbollah", "Israel", "Vladimir Putin"} <= set(labels)
+    assert not any(ch in label for label in labels for ch in ("\x1b", "\x07", "\v", "\f"))
+
+
+def test_every_json_line_holding_a_line_separator_is_read(hostile_out: Path) -> None:
+    ttl = (hostile_out / "graph.ttl").read_text(encoding="utf-8")
+    assert ttl.count("odd-") >= len(ODD)  # one document per JSON line, none rejected
