@@ -83,7 +83,8 @@ class _Corpus:
 
     def add(self, where: str, read: ReadDocument) -> None:
         read = unique(read, where, self.ids)
-        cached = self.cache.get(read.document.id, read.document.content_hash) if self.cache else None
+        cached = (self.cache.get(read.document.id, read.document.content_hash, read.document.text)
+                  if self.cache else None)
         if cached is None:
             cached = self.extractor.extract(read, where)
             self.extracted.append(cached.document.id)

@@ -23,7 +23,7 @@ from graphs.files import write_text
 from graphs.rdf import slug
 from ontology import ONTOLOGY_PATH
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: entries without the document's text
 
 
 def fingerprint(config: ExtractConfig) -> str:
@@ -70,20 +70,24 @@ class ExtractionCache:
     def _path(self, doc_id: str) -> Path:
         return self.folder / f"{slug(doc_id)}.json"
 
-    def get(self, doc_id: str, content_hash: str) -> DocumentResult | None:
-        """The cached result of this document, if it is still valid."""
+    def get(self, doc_id: str, content_hash: str, text: str = "") -> DocumentResult | None:
+        """The cached result of this document, if it is still valid, with ``text`` (the
+        document's text as read now) put back: an entry never stores the text, which for
+        a line of a JSON-lines file is the whole file."""
         path = self._path(doc_id)
         try:
             record = json.loads(path.read_text(encoding="utf-8"))
             if (record["fingerprint"], record["content_hash"]) != (self.fingerprint, content_hash):
                 return None
-            return result_from_json(record["result"])
+            result = result_from_json(record["result"])
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing or unreadable: extract again
+        return dataclasses.replace(result, document=dataclasses.replace(result.document, text=text))
 
     def put(self, result: DocumentResult) -> None:
+        bare = dataclasses.replace(result, document=dataclasses.replace(result.document, text=""))
         record = {"fingerprint": self.fingerprint, "content_hash": result.document.content_hash,
-                  "result": result_to_json(result)}
+                  "result": result_to_json(bare)}
         self.folder.mkdir(parents=True, exist_ok=True)
         write_text(self._path(result.document.id), json.dumps(record, ensure_ascii=False))
 

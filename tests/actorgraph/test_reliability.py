@@ -56,3 +56,23 @@ def test_graphml_reads_back_and_no_label_holds_a_control(hostile_out: Path) -> N
 def test_every_json_line_holding_a_line_separator_is_read(hostile_out: Path) -> None:
     ttl = (hostile_out / "graph.ttl").read_text(encoding="utf-8")
     assert ttl.count("odd-") >= len(ODD)  # one document per JSON line, none rejected
+
+
+def test_the_cache_of_a_json_lines_file_holds_no_other_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    lines = [json.dumps({"text": f"Iran criticized Israel on day {i} of the talks."}) for i in range(20)]
+    (corpus / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(out)]).exit_code == 0
+    entries = sorted((out / ".actorgraph" / "cache").glob("*.json"))
+    assert len(entries) == 20
+    for entry in entries:
+        text = entry.read_text(encoding="utf-8")
+        assert sum(f"day {i} of" in text for i in range(20)) <= 1, entry.name
+    # a rebuild reuses every entry, and the citations still point into the file
+    again = runner.invoke(app, ["build", str(corpus), "--out", str(out)])
+    assert again.exit_code == 0
+    assert "extracted 0 of 20 documents" in " ".join(again.output.split())
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "day 19 of the talks" in ttl
