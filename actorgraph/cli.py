@@ -24,7 +24,7 @@ from rich.table import Table
 import graphs
 from actorgraph import api
 from actorgraph.evaluate import Report, evaluate
-from extract import DEFAULT_MAX_BYTES, ExtractConfig
+from extract import DEFAULT_MAX_BYTES, ExtractConfig, shown
 from graphs import FORMATS
 from ontology import ActorGraphError
 
@@ -116,7 +116,7 @@ def build(
     summary = _extracting(verbose, lambda update: api.build(inputs, out, config, update, focus,
                                                             depth))
     for item in summary.skipped:
-        err.print(f"[yellow]skipped:[/yellow] {escape(item.reason)}")
+        err.print(f"[yellow]skipped:[/yellow] {escape(shown(item.reason))}")
     table = Table(title=f"{summary.documents} documents → {out}", show_header=True)
     table.add_column("entities", justify="left")
     table.add_column("n", justify="right")

@@ -25,6 +25,8 @@ from extract.readers import (
     read_document,
     read_inputs,
     read_path,
+    readable_name,
+    shown,
     walk,
 )
 from extract.registry import Registry
@@ -55,5 +57,7 @@ __all__ = [
     "read_document",
     "read_inputs",
     "read_path",
+    "readable_name",
+    "shown",
     "walk",
 ]

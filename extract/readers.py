@@ -18,6 +18,7 @@ import html as html_lib
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -435,7 +436,39 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadDo
     except OSError as exc:
         yield Skipped(str(path), f"{path}: cannot read ({exc.strerror or exc}); skipped")
         return
-    yield from read_bytes(data, path.name, path.stem, str(path))
+    yield from read_bytes(data, readable_name(path.name), readable_name(path.stem),
+                          readable_name(str(path)))
+
+
+def readable_name(name: str) -> str:
+    r"""A file name as text any output takes: a byte that was no UTF-8 (a surrogate of
+    ``os.fsdecode``) becomes U+FFFD, a control character is dropped.
+
+    >>> readable_name("bad\udcffname\x1b[31m.txt") == "bad\ufffdname[31m.txt"
+    True
+    """
+    text = "".join("\ufffd" if "\udc80" <= c <= "\udcff" else c for c in name)
+    return "".join(c for c in text if c == "\t" or not (ord(c) < 32 or 127 <= ord(c) < 160))
+
+
+def shown(text: str) -> str:
+    r"""A message safe to print on a terminal: control characters and undecodable bytes of
+    file names written as escapes.
+
+    >>> print(shown("esc\x1b[31mred\nline\udcff.txt"))
+    esc\x1b[31mred\nline\udcff.txt
+    """
+    out = []
+    for c in text:
+        if c == "\n":
+            out.append("\\n")
+        elif "\ud800" <= c <= "\udfff":
+            out.append(f"\\u{ord(c):04x}")
+        elif ord(c) < 32 or 127 <= ord(c) < 160:
+            out.append(f"\\x{ord(c):02x}")
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadDocument:
@@ -472,12 +505,28 @@ def walk(inputs: Iterable[str | Path]) -> Iterator[Path | Skipped]:
                 found.append(Skipped(str(path), f"{path}: no readable document "
                                                 f"({', '.join(sorted(SUFFIXES))}); skipped"))
             yield from found
+        elif _special(path):
+            yield Skipped(str(path), f"{path}: {_special(path)}, not a regular file; skipped")
         elif path.is_file():
             yield path
         elif path.is_symlink():
             yield Skipped(str(path), f"{path}: broken or looping symbolic link; skipped")
         else:
             raise InputError(f"{path}: no such file or folder")
+
+
+def _special(path: Path) -> str | None:
+    """What a path is when it is neither a regular file nor a folder (a named pipe would
+    block the build, a device would never end), else None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    for test, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return None
 
 
 def _walk_folder(root: Path) -> Iterator[Path | Skipped]:
@@ -500,7 +549,10 @@ def _walk_folder(root: Path) -> Iterator[Path | Skipped]:
             path = Path(folder) / name
             if path.suffix.lower() not in SUFFIXES:
                 continue
-            if not path.exists():
+            kind = _special(path)
+            if kind:
+                yield Skipped(str(path), f"{path}: {kind}, not a regular file; skipped")
+            elif not path.exists():
                 yield Skipped(str(path), f"{path}: broken or looping symbolic link; skipped")
             else:
                 yield path

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -76,3 +77,33 @@ def test_the_cache_of_a_json_lines_file_holds_no_other_line(tmp_path: Path) -> N
     assert "extracted 0 of 20 documents" in " ".join(again.output.split())
     ttl = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "day 19 of the talks" in ttl
+
+
+def test_odd_file_names_pipes_and_devices(tmp_path: Path, rapper: str) -> None:
+    import os
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Vladimir Putin met Recep Tayyip Erdogan in Sochi.\n",
+                                     encoding="utf-8")
+    with open(os.fsencode(corpus) + b"/bad\xffname.txt", "w", encoding="utf-8") as handle:
+        handle.write("Iran criticized Israel on Monday.\n")
+    (corpus / "esc\x1b[31mred\nline.txt").write_text("Russia backed Syria in the war.\n",
+                                                     encoding="utf-8")
+    os.mkfifo(corpus / "pipe.txt")
+    (corpus / "zero.txt").symlink_to("/dev/zero")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "actorgraph", "build", str(corpus), "--out", str(out)],
+                          capture_output=True, text=True, timeout=300, check=False,
+                          errors="surrogateescape")
+    assert done.returncode == 3, done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    skipped = [line for line in done.stderr.splitlines() if line.startswith("skipped:")]
+    assert len(skipped) == 2 and "a named pipe" in skipped[0] + skipped[1]
+    assert "a character device" in skipped[0] + skipped[1]
+    assert "\x1b" not in done.stdout + done.stderr
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "Israel" in ttl and "Syria" in ttl and "Recep Tayyip" in ttl
+    check = subprocess.run([rapper, "-i", "turtle", "-c", str(out / "graph.ttl")],
+                           capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stderr[-2000:]
