@@ -9,6 +9,7 @@ questions halve the confidence.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -381,11 +382,29 @@ def is_negated(token: Token) -> bool:
 
 def _in_question(token: Token, sentence: Span) -> bool:
     """Whether the colon- or semicolon-delimited part of the sentence holding ``token`` asks."""
-    end = token.i
-    while end + 1 < sentence.end and sentence.doc[end].text not in (":", ";", "?"):
-        end += 1
-    return sentence.doc[end].text == "?" or (
-        end + 1 == sentence.end and sentence.text.rstrip().rstrip("\"'”’)").endswith("?"))
+    ends, asks = _question_parts(sentence)
+    return asks[bisect.bisect_left(ends, token.i)]
+
+
+_PARTS: dict[tuple[int, int, int], tuple[list[int], list[bool]]] = {}
+
+
+def _question_parts(sentence: Span) -> tuple[list[int], list[bool]]:
+    """Where the sentence's parts end (at ":", ";", "?" or its last token) and whether each
+    asks; computed once per sentence, so a long sentence costs one pass, not one a token."""
+    key = (id(sentence.doc), sentence.start, sentence.end)
+    found = _PARTS.get(key)
+    if found is None:
+        if len(_PARTS) > 4096:
+            _PARTS.clear()
+        doc, ends, asks = sentence.doc, [], []
+        for i in range(sentence.start, sentence.end):
+            if doc[i].text in (":", ";", "?") or i + 1 == sentence.end:
+                ends.append(i)
+                asks.append(doc[i].text == "?" or (i + 1 == sentence.end and sentence.text.rstrip()
+                                                    .rstrip("\"'”’)").endswith("?")))
+        found = _PARTS[key] = (ends, asks)
+    return found
 
 
 def is_hedged(token: Token, sentence: Span) -> bool:
