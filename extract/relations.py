@@ -485,8 +485,8 @@ class RelationExtractor:
         return list(best.values())
 
     def _verb(self, verb: Token, cue: Cue, sent: Span, args: ArgFinder) -> list[Found]:
-        if verb.dep_ == "acl" and any(c.pos == "NOUN" for c in self.cues.get(
-                (verb.head.lemma_.lower(), "NOUN"), ())) and verb in purpose_verbs(verb.head):
+        if verb.dep_ == "acl" and (verb.head.lemma_.lower(), "NOUN") in self.cues \
+                and verb in purpose_verbs(verb.head):
             return []  # the event noun states the relation ("an assault to topple X")
         if cue.particle and not any(c.dep_ == "prt" and c.lower_ == cue.particle
                                     for c in verb.children):
