@@ -7,10 +7,13 @@ Exit status: 0 done; 1 error (one red line; ``--verbose`` for the traceback);
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import subprocess
 import sys
 import traceback
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -174,6 +177,16 @@ def query(
         raise typer.Exit(2)
     if sparql in graphs.named_queries():
         table = _run(verbose, lambda: api.named_query(sparql, list(args or []), graph, inference))
+    elif re.fullmatch(r"[\w-]+", sparql) and not Path(sparql).exists():
+        near = difflib.get_close_matches(sparql, list(graphs.named_queries()), n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        err.print(f"[red]error:[/red] no stored query {escape(sparql)!r}{escape(hint)} "
+                  f"(see actorgraph query --list)")
+        raise typer.Exit(2)
+    elif _UPDATE.match(_without_prologue(sparql)):
+        err.print("[red]error:[/red] `query` only reads the graph: SPARQL updates (INSERT, DELETE, "
+                  "LOAD, CLEAR, DROP, ...) are refused; rebuild with `actorgraph build` instead")
+        raise typer.Exit(2)
     else:
         if args:
             err.print(f"[red]error:[/red] {escape(sparql[:40])!r} is no stored query, so it takes "
@@ -181,6 +194,15 @@ def query(
             raise typer.Exit(2)
         table = _run(verbose, lambda: api.query(sparql, graph, inferred=inference))
     sys.stdout.write(table.render(fmt))
+
+
+#: The first keyword of a SPARQL update request.
+_UPDATE = re.compile(r"(?is)^\s*(insert|delete|load|clear|drop|create|add|move|copy|with)\b")
+
+
+def _without_prologue(sparql: str) -> str:
+    """The request after its PREFIX and BASE declarations and comments."""
+    return re.sub(r"(?is)^(\s*(#[^\n]*\n|prefix\s+\S*:\s*<[^>]*>|base\s+<[^>]*>))*", "", sparql)
 
 
 @app.command()
@@ -277,9 +299,23 @@ def push(
     verbose: Verbose = False,
 ) -> None:
     """Load the graph (every named graph, each replaced whole) into a SPARQL 1.1 server."""
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        err.print(f"[red]error:[/red] {escape(_without_password(url))!r} is no http(s) URL; give the "
+                  "server's endpoint, e.g. http://127.0.0.1:7878/store")
+        raise typer.Exit(2)
+    if parsed.password is not None:  # credentials in the URL: use them, never print them
+        user, password = user or urllib.parse.unquote(parsed.username or ""), password or \
+            urllib.parse.unquote(parsed.password)
+        url = urllib.parse.urlunsplit(parsed._replace(netloc=parsed.netloc.rsplit("@", 1)[1]))
     auth = (user, password or "") if user else None
     result = _extracting(verbose, lambda update: api.push(graph, url, protocol, auth, update))
     err.print(f"pushed {result.triples} triples in {result.graphs} named graphs to {escape(url)}")
+
+
+def _without_password(url: str) -> str:
+    """``url`` with any password in it masked."""
+    return re.sub(r"(//[^/@:]*:)[^/@]*@", r"\1***@", url)
 
 
 def _print_report(report: Report, verbose: bool) -> None:
