@@ -351,11 +351,14 @@ def oxigraph_binary() -> str:
     return found
 
 
-def serve_command(graph_dir: str | Path, host: str = "127.0.0.1", port: int = 7878) -> list[str]:
-    """The command that serves a build's store read-only as a SPARQL 1.1 endpoint."""
+def serve_command(graph_dir: str | Path, host: str = "127.0.0.1", port: int = 7878,
+                  timeout: int = 30) -> list[str]:
+    """The command that serves a build's store read-only as a SPARQL 1.1 endpoint: the
+    default graph is the union of the named graphs (so queries without GRAPH answer as
+    ``actorgraph query`` does), and a query is cancelled after ``timeout`` seconds."""
     store = Path(graph_dir) / STORE
     if not store.is_dir():
         raise GraphError(f"{graph_dir}: no store here; build one with "
                          f"`actorgraph build INPUT --out {graph_dir}`")
     return [oxigraph_binary(), "serve-read-only", "--location", str(store),
-            "--bind", f"{host}:{port}"]
+            "--bind", f"{host}:{port}", "--union-default-graph", "--timeout-s", str(timeout)]

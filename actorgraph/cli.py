@@ -275,11 +275,14 @@ def serve(
     graph: Annotated[Path, typer.Argument(help="Build folder (with its store/).")] = Path("out"),
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
+    timeout: Annotated[int, typer.Option(min=1, help="Seconds after which a query is cancelled.")
+                       ] = 30,
     verbose: Verbose = False,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph): /query, and a web UI."""
-    command = _run(verbose, lambda: api.serve_command(graph, host, port))
-    err.print(f"SPARQL endpoint: http://{host}:{port}/query (read-only); Ctrl-C stops it")
+    command = _run(verbose, lambda: api.serve_command(graph, host, port, timeout))
+    err.print(f"SPARQL endpoint: http://{host}:{port}/query (read-only; default graph: every "
+              f"graph; queries cancelled after {timeout} s); Ctrl-C stops it")
     sys.stderr.flush()
     if os.name == "posix":
         os.execv(command[0], command)  # become the server: signals reach it, nothing is orphaned

@@ -200,6 +200,10 @@ def test_serve_answers_sparql_and_refuses_updates(demo_out: Path, tmp_path: Path
                        "PREFIX ag: <https://w3id.org/actorgraph/ontology#> "
                        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a ag:Actor } }")
         assert int(rows[0]["n"]["value"]) > 20
+        union = _sparql(f"http://127.0.0.1:{port}/query",  # the default graph is every graph
+                        "PREFIX ag: <https://w3id.org/actorgraph/ontology#> "
+                        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a ag:Actor }")
+        assert union == rows
         request = urllib.request.Request(
             f"http://127.0.0.1:{port}/update", method="POST",
             data=b"update=INSERT+DATA+%7B+%3Chttp%3A%2F%2Fx%3E+%3Chttp%3A%2F%2Fy%3E+%22z%22+%7D",
@@ -207,6 +211,30 @@ def test_serve_answers_sparql_and_refuses_updates(demo_out: Path, tmp_path: Path
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(request, timeout=10)
         assert refused.value.code in (403, 404, 405)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_cancels_a_query_at_its_timeout(demo_out: Path, tmp_path: Path) -> None:
+    import urllib.parse
+    import urllib.request
+
+    served = tmp_path / "served"
+    shutil.copytree(demo_out, served)
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "actorgraph", "serve", str(served),
+                                "--port", str(port), "--timeout", "2"], cwd=ROOT,
+                               stderr=subprocess.PIPE)
+    try:
+        _wait(port, process)
+        query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+        url = f"http://127.0.0.1:{port}/query?" + urllib.parse.urlencode({"query": query})
+        started = time.monotonic()
+        with urllib.request.urlopen(url, timeout=60) as response:
+            body = response.read().decode("utf-8", "replace")
+        assert time.monotonic() - started < 30
+        assert "cancelled" in body and '"value"' not in body  # an error, never a count
     finally:
         process.terminate()
         process.wait(timeout=10)
