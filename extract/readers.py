@@ -58,6 +58,9 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """``(text, encoding)`` of a file's bytes: a BOM, UTF-8, or the detected encoding.
 
@@ -71,17 +74,26 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding), encoding.replace("-sig", "")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: not text (binary data); skipped")
+    head = data[:8192]
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if head.count(b"\x00") > max(2, len(head) // 100) or controls > len(head) // 20:
+        raise InputError(f"{name}: not text (binary data); skipped")  # a stray NUL is not
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None or best.encoding is None:
         raise InputError(f"{name}: not text (no known encoding fits); skipped")
+    # Western code pages first when they read as well: English news in a legacy encoding is
+    # far likelier cp1252 than cp1250 ("Genève", not "Genčve"), which the detector cannot
+    # tell apart on a short text.
+    western = [m for m in matches if m.encoding in _WESTERN and m.chaos <= best.chaos]
+    if western and best.encoding not in _WESTERN:
+        best = western[0]
     text = str(best)
     if sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\r\n\t\f") > 40:
         raise InputError(f"{name}: not text (binary data); skipped")

@@ -107,3 +107,19 @@ def test_odd_file_names_pipes_and_devices(tmp_path: Path, rapper: str) -> None:
     check = subprocess.run([rapper, "-i", "turtle", "-c", str(out / "graph.ttl")],
                            capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stderr[-2000:]
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ("The talks in Genève ended. Iran and the United States agreed to meet again.".encode("latin-1"),
+     "Genève"),
+    (b"Iran criticized Israel on Monday.\x00 Russia backed Iran in the talks.", "Russia backed Iran"),
+])
+def test_doubtful_bytes_decode_as_an_english_reader_expects(tmp_path: Path, data: bytes,
+                                                           expected: str) -> None:
+    from extract import read_document
+
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    read = read_document(path)
+    assert expected in read.textmap.text
+    assert "\x00" not in read.textmap.text
