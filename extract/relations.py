@@ -688,8 +688,9 @@ class RelationExtractor:
                 if predicate == "leads" and obj.via != "implied" and (
                         self._prep_of(obj, token) == "in" or self._through_part(obj, token)):
                     predicate = "memberOf"  # "leader of the Taliban delegation"
-                if predicate == "memberOf" and self._cls(bearer.key) != "Person":
-                    predicate = "partOf"  # a body is part of another, not a member
+                if predicate == "memberOf" and self._cls(bearer.key) != "Person" \
+                        and bearer.via == "mention":
+                    predicate = "partOf"  # a body named as such is part of another, not a member
                 item = self._check(bearer, predicate, obj, base, f"role:{role.role}:{how}", token.i)
                 if item:
                     found.append(item)
