@@ -254,12 +254,10 @@ def is_participle(verb: Token) -> bool:
 def participle_noun(verb: Token) -> Token | None:
     """The noun a participle qualifies: its head, or (parsed as an adverbial clause) the
     noun right before its comma."""
-    if verb.dep_ == "acl":
-        return verb.head
     doc = verb.doc
     if verb.i >= 2 and doc[verb.i - 1].text == "," and doc[verb.i - 2].pos_ in ("NOUN", "PROPN"):
-        return doc[verb.i - 2]
-    return None
+        return doc[verb.i - 2]  # the noun right before the comma, whatever the parser hung it on
+    return verb.head if verb.dep_ == "acl" else None
 
 
 def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:

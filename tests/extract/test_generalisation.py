@@ -62,9 +62,9 @@ CASES: list[tuple[str, str, set[Triple] | None, set[Triple]]] = [
      "coalition, met in Riyadh.", {("Saudi Arabia", "leads", "Islamic Military Coalition")}, set()),
     ("anti-X as a modifier", "Hezbollah and other anti-Israel groups marched.",
      {("Hezbollah", "opposes", "Israel")}, set()),
-    ("passive participle after a comma", "Sudan is split between the army and the Rapid Support "
-     "Forces, led by Mohamed Hamdan Dagalo.",
-     {("Mohamed Hamdan Dagalo", "leads", "Rapid Support Forces")}, set()),
+    ("passive participle after a comma", "Congo is split between the army and the Union of "
+     "Congolese Patriots, led by Thomas Lubanga.",
+     {("Thomas Lubanga", "leads", "Union of Congolese Patriots")}, set()),
     # ---- verbs and event nouns
     ("a promise to kill is a threat", "Hezbollah has promised to kill Benjamin Netanyahu.",
      {("Hezbollah", "threatens", "Benjamin Netanyahu")}, {("Hezbollah", "killed", "Benjamin Netanyahu")}),
@@ -77,10 +77,11 @@ CASES: list[tuple[str, str, set[Triple] | None, set[Triple]]] = [
      set()),
     ("coordinated subjects of a symmetric verb", "Armenia and Azerbaijan negotiated a peace "
      "treaty.", {("Armenia", "negotiatesWith", "Azerbaijan")}, set()),
-    ("conjoined verb of a passive keeps its subject", "Haftar's forces were trained by Russia and "
-     "have the backing of Egypt.", {("Egypt", "supports", "Haftar")}, {("Russia", "supports", "Egypt")}),
-    ("recognition is support", "Canada recognized Juan Guaido as interim president.",
-     {("Canada", "supports", "Juan Guaido")}, set()),
+    ("conjoined verb of a passive keeps its subject", "Omar Hassan's forces were trained by "
+     "Germany and have the backing of Iran.", {("Iran", "supports", "Omar Hassan")},
+     {("Germany", "supports", "Iran")}),
+    ("recognition is support", "Peru recognized Edmundo Gonzalez as president-elect.",
+     {("Peru", "supports", "Edmundo Gonzalez")}, set()),
     ("a noun tagged as a verb", "The Jordanian government condemned the Israeli airstrikes.",
      {("Jordan", "criticizes", "Israel")}, set()),
     # ---- actors
@@ -101,16 +102,17 @@ ACTOR_CASES = [
     ("The Atomic Energy Organization of Iran said so.",
      {"Atomic Energy Organization of Iran"}, {"Atomic Energy Organization of"}),
     ("The Free Libyan Army entered the town.", {"Free Libyan Army"}, set()),
-    ("Hayat Tahrir al-Sham (HTS) took Aleppo. HTS then moved south.", {"Hayat Tahrir al-Sham"},
-     {"HTS"}),
-    ("Mohamed Hamdan Dagalo, better known as Hemedti, spoke. Hemedti left.",
-     {"Mohamed Hamdan Dagalo"}, {"Hemedti"}),
-    ("The Rapid Support Forces attacked. The RSF denied it.", {"Rapid Support Forces"}, {"RSF"}),
-    ("Kim Jong-un met Moon Jae-in. Kim left first.", {"Kim Jong-un"}, {"Kim", "Moon Jae"}),
+    ("Jamaat Nusrat al-Islam (JNIM) took Gao. JNIM then moved south.", {"Jamaat Nusrat al-Islam"},
+     {"JNIM"}),
+    ("Ibrahim Abdullah Karim, better known as Abu Hamza, spoke. Abu Hamza left.",
+     {"Ibrahim Abdullah Karim"}, {"Abu Hamza"}),
+    ("The Tihama Resistance Front attacked. The TRF denied it.", {"Tihama Resistance Front"},
+     {"TRF"}),
+    ("Kim Dae-jung met Jiang Zemin. Kim left first.", {"Jiang Zemin"}, {"Kim", "Kim Dae"}),
     ("Sheikh Tamim bin Hamad Al Thani arrived. Al Thani smiled.", set(), {"Al Thani"}),
-    ("Mossad chief David Barnea flew to Doha.", {"Mossad", "David Barnea"}, set()),
+    ("Mossad chief Yossi Cohen flew to Cairo.", {"Mossad", "Yossi Cohen"}, set()),
     ("Iraqi Kurdish fighters and Shia militias clashed near Kirkuk.", {"Shia militias"}, set()),
-    ("Hayat Tahrir al-Sham (HTS) took Aleppo, Hama and Homs.", {"Hama"}, set()),
+    ("The rebels of Jaish al-Izza took Aleppo, Hama and Homs.", {"Hama"}, set()),
     ("The Vienna-based IAEA criticized Iran.", {"International Atomic Energy Agency"}, {"Austria"}),
 ]
 
@@ -153,10 +155,10 @@ def test_an_acronym_and_its_expansion_are_one_node(extractor: Extractor, tmp_pat
 
 
 def test_a_town_among_towns_is_a_place(extractor: Extractor, tmp_path: Path) -> None:
-    result = _extract(extractor, "Hayat Tahrir al-Sham (HTS) took Aleppo, Hama and Homs.", tmp_path)
+    result = _extract(extractor, "Jaish al-Izza (JAI) took Aleppo, Hama and Homs.", tmp_path)
     classes = {a.label: a.cls for a in result.actors}
     assert classes["Hama"] == "Place"
-    assert classes["Hayat Tahrir al-Sham"] == "Organization"
+    assert classes["Jaish al-Izza"] == "Organization"
 
 
 def test_titles_and_descriptions_are_no_labels(extractor: Extractor, tmp_path: Path) -> None:
