@@ -226,6 +226,7 @@ class Converter:
         self.hand_aliases = {normalize_name(a): e.id for e in hand for a in e.aliases}
         #: Seats of government act for their state ("Washington said"): never a mere place.
         self.hand_metonyms = {normalize_name(m) for e in hand for m in e.metonyms}
+        self.hand_metonym_owner = {normalize_name(m): e.id for e in hand for m in e.metonyms}
         self.hand_ids = {e.id for e in hand}
         self.stop = (frozenset(w for role in load_roles() for w in role.split())
                      | load_words(DATA_DIR / "honorifics.tsv"))
@@ -265,13 +266,17 @@ class Converter:
             self.state_blocks |= {b.primary for b in blocks}
             data = info[iso]
             label = data.get("name") or proper(block.primary)
+            if "," in label or "(" in label:  # "Palestine, State of": the dictionary's own name
+                label = proper(block.primary)
             demonym = data.get("demonym") or ""
             capital = data.get("capital") or ""
             names = [label, proper(block.primary), demonym,
                      *(s for s in data.get("altSpellings", []) if len(s) > 3)]
             hand_id = next((self.hand_aliases[normalize_name(n)] for n in names
                             if normalize_name(n) in self.hand_aliases), None)
-            row = Row(hand_id or _ident(label), label, "Country", [], [capital] if capital else [])
+            seat = self.hand_metonym_owner.get(normalize_name(capital))
+            keep = capital and seat in (None, hand_id)  # Jerusalem stays the hand registry's Israel
+            row = Row(hand_id or _ident(label), label, "Country", [], [capital] if keep else [])
             reference = {normalize_name(n) for n in names if n}
             for name in block.names[1:]:
                 text = proper(name)
