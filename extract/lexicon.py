@@ -179,6 +179,14 @@ def load_roles(path: Path = DATA_DIR / "roles.tsv") -> dict[str, Role]:
     return roles
 
 
+@cache
+def load_title_words() -> frozenset[str]:
+    """Words of titles: every word of a role noun and every honorific. A name never starts
+    or ends on one ("President", "Major General", "chief")."""
+    return frozenset(w for role in load_roles() for w in role.split()) | load_words(
+        DATA_DIR / "honorifics.tsv")
+
+
 CUE_COLUMNS = ("cue", "pos", "object", "predicate", "confidence", "negated", "objects", "requires",
                "direction", "event")
 

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from extract.lexicon import DATA_DIR, load_roles, load_words
+from extract.lexicon import DATA_DIR, load_roles, load_title_words, load_words
 
 #: Lower-case words that join the parts of an Arabic, Persian or Dutch name.
 PARTICLES = load_words(DATA_DIR / "particles.tsv")
@@ -190,8 +190,7 @@ class NameRepair:
 
     def __init__(self) -> None:
         self.roles = frozenset(load_roles())
-        self.stop = frozenset(word for role in self.roles for word in role.split()) | load_words(
-            DATA_DIR / "honorifics.tsv")
+        self.stop = load_title_words()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = repair_spans(doc, self.stop, self.roles)

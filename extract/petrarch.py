@@ -47,6 +47,7 @@ from extract.lexicon import (
     load_nominals,
     load_registry_rows,
     load_roles,
+    load_title_words,
     load_words,
     read_tsv,
 )
@@ -228,8 +229,7 @@ class Converter:
         self.hand_metonyms = {normalize_name(m) for e in hand for m in e.metonyms}
         self.hand_metonym_owner = {normalize_name(m): e.id for e in hand for m in e.metonyms}
         self.hand_ids = {e.id for e in hand}
-        self.stop = (frozenset(w for role in load_roles() for w in role.split())
-                     | load_words(DATA_DIR / "honorifics.tsv"))
+        self.stop = load_title_words()
         self.states: dict[str, Row] = {}  # ISO alpha-3 -> row
         self.state_words: set[str] = set()
         self.state_blocks: set[str] = set()

@@ -17,20 +17,18 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from extract.events import named_event_class
 from extract.lexicon import (
-    DATA_DIR,
     RegistryEntry,
     Role,
     load_collectives,
     load_groups,
     load_nominals,
     load_roles,
-    load_words,
+    load_title_words,
 )
 from extract.nlp import METONYM_SUFFIX
 from extract.registry import Registry, strip_honorifics
@@ -253,7 +251,7 @@ def _nominal_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate
 
 def _propn_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
     found, run = [], []
-    titles = _title_words()
+    titles = load_title_words()
     for token in [*doc, None]:
         if token is not None and token.pos_ == "PROPN" and token.i not in taken \
                 and token.lower_ not in titles:
@@ -267,13 +265,6 @@ def _propn_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
 
 
 _GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
-
-
-@cache
-def _title_words() -> frozenset[str]:
-    """Words of role nouns and honorifics: a capitalised "President" is no name."""
-    return frozenset(w for role in load_roles() for w in role.split()) | load_words(
-        DATA_DIR / "honorifics.tsv")
 
 
 def _governments(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
