@@ -30,7 +30,7 @@ from extract.lexicon import DATA_DIR, load_roles, load_title_words, load_words
 
 #: Lower-case words that join the parts of an Arabic, Persian or Dutch name.
 PARTICLES = load_words(DATA_DIR / "particles.tsv")
-_HYPHENS = frozenset({"-", "‐", "‑"})
+HYPHENS = frozenset({"-", "‐", "‑"})
 #: Head nouns of organisations' names ("Free Syrian Army", "Russian Foreign Ministry").
 ORG_HEADS = load_words(DATA_DIR / "org_heads.tsv")
 #: Entity labels a repair may grow (names of actors and places).
@@ -63,10 +63,10 @@ def _grow(doc: Doc, start: int, end: int, stop: frozenset[str]) -> tuple[int, in
     while changed:
         changed = False
         # a hyphen glued on both sides: "Jae" "-" "in", "al" "-" "Houthi"
-        if end + 1 < len(doc) and doc[end].text in _HYPHENS and _glued(doc[end - 1], doc[end]) \
+        if end + 1 < len(doc) and doc[end].text in HYPHENS and _glued(doc[end - 1], doc[end]) \
                 and _glued(doc[end], doc[end + 1]) and _hyphen_part(doc[end + 1]):
             end, changed = end + 2, True
-        if start >= 2 and doc[start - 1].text in _HYPHENS and _glued(doc[start - 2], doc[start - 1]) \
+        if start >= 2 and doc[start - 1].text in HYPHENS and _glued(doc[start - 2], doc[start - 1]) \
                 and _glued(doc[start - 1], doc[start]) and _hyphen_part(doc[start - 2]) \
                 and doc[start - 2].lower_ not in stop and not doc[start - 2].ent_id_:
             start, changed = start - 2, True
@@ -106,7 +106,7 @@ def _of_place(doc: Doc, ent: Span, by_start: dict[int, Span]) -> int:
 def _glued_end(doc: Doc, span: Span) -> int:
     """A name cut after its joining hyphen ("Abdul Malik Al-" + "Houthi") takes the next word."""
     end = span.end
-    if end < len(doc) and len(span) >= 2 and span[-1].text in _HYPHENS \
+    if end < len(doc) and len(span) >= 2 and span[-1].text in HYPHENS \
             and span[-2].lower_ in PARTICLES and _glued(span[-1], doc[end]) and doc[end].is_alpha:
         return end + 1
     return end
@@ -133,7 +133,7 @@ def _without_anti(doc: Doc) -> list[Span]:
     """"anti-Assad" is an attitude to Assad: the name alone is the entity."""
     spans = []
     for ent in doc.ents:
-        if len(ent) >= 2 and ent[0].lower_ == "anti" and ent[1].text in _HYPHENS:
+        if len(ent) >= 2 and ent[0].lower_ == "anti" and ent[1].text in HYPHENS:
             if len(ent) == 2:
                 continue
             ent = Span(doc, ent.start + 2, ent.end, label=ent.label_)

@@ -81,7 +81,7 @@ class Extractor:
         """
         read = unique(read, where, self._ids)
         docs = list(self.nlp.pipe(b.text for b in read.blocks))
-        resolver = DocumentResolver(self.registry, docs, frozenset(self._known_people),
+        resolver = DocumentResolver(self.registry, docs, self._known_people,
                                     self._known_index)
         mentions = resolver.resolve(find_candidates(docs, self.registry))
         for record in resolver.records.values():

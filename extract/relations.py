@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from extract.coref import PRONOUNS, Timeline, conjuncts, opens_clause
 from extract.lexicon import DATA_DIR, Cue, Role, load_cues, load_participles, load_roles, load_words
+from extract.names import HYPHENS
 from extract.resolve import match_role, role_of_part
 from ontology import ACTOR_CLASSES, AG, load_ontology, relation_specs, subclasses
 
@@ -87,7 +88,6 @@ COMMISSIVES = load_words(DATA_DIR / "commissives.tsv")
 PART_NOUNS = load_words(DATA_DIR / "part_nouns.tsv")
 _CONFLICT = frozenset({"verbalConflict", "materialConflict"})
 _RELATIONAL = frozenset({"cooperatesWith", "opposes", "criticizes", "supports", "threatens"})
-_HYPHENS = frozenset({"-", "‐", "‑"})
 _POSSESSIVE = frozenset({"’", "'", "’s", "'s"})
 #: Prepositions of a circumstance the subject takes part in: "After negotiations with X, Y said".
 _CIRCUMSTANTIAL = frozenset({"after", "during", "following", "before", "since", "through",
@@ -580,7 +580,7 @@ class RelationExtractor:
     def participle(self, token: Token, sent: Span, args: ArgFinder) -> list[Found]:
         """"the US-backed coalition", "the Saudi-led coalition": a name glued to a participle."""
         doc = token.doc
-        if token.i < 2 or doc[token.i - 1].text not in _HYPHENS or doc[token.i - 1].whitespace_ \
+        if token.i < 2 or doc[token.i - 1].text not in HYPHENS or doc[token.i - 1].whitespace_ \
                 or doc[token.i - 2].whitespace_:
             return []
         holders = args.actor(doc[token.i - 2])
@@ -600,7 +600,7 @@ class RelationExtractor:
     def anti_modifier(self, token: Token, args: ArgFinder) -> list[Found]:
         """"HTS and other anti-Assad groups": the groups (and HTS) oppose Assad."""
         doc = token.doc
-        if token.i < 2 or token.i not in args.token_keys or doc[token.i - 1].text not in _HYPHENS \
+        if token.i < 2 or token.i not in args.token_keys or doc[token.i - 1].text not in HYPHENS \
                 or doc[token.i - 2].lower_ != "anti":
             return []
         target = Arg(args.token_keys[token.i], args.mention_text[token.i], token.i, "mention")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -397,7 +398,7 @@ class DocumentResolver:
     """Resolves the candidates of one document to node keys."""
 
     def __init__(self, registry: Registry, docs: list[Doc],
-                 known_people: frozenset[str] = frozenset(),
+                 known_people: AbstractSet[str] = frozenset(),
                  known_index: dict[str, set[str]] | None = None) -> None:
         self.registry = registry
         self.docs = docs
