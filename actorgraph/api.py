@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -14,7 +15,9 @@ from rdflib import RDF, Graph
 import graphs
 import graphs.remote as graphs_remote
 from actorgraph.cache import ExtractionCache
-from extract import DocumentResult, ExtractConfig, Extractor, Skipped, walk
+from actorgraph.endpoint import Endpoint
+from actorgraph.folder import BuildFolder
+from extract import EXTRACTOR_NAME, DocumentResult, ExtractConfig, Extractor, Skipped, walk
 from extract.documents import ReadDocument
 from extract.readers import read_inputs, unique
 from graphs.store import CORPUS_GRAPH, INFERRED_GRAPH, GraphStore, document_graph_iri, graphs_in
@@ -56,6 +59,8 @@ class BuildSummary:
     removed: tuple[str, ...] = ()
     violations: tuple[Violation, ...] = ()
     inferred: int = 0
+    notes: tuple[str, ...] = ()  # "FILE: what was done to read it" (long sentences cut, ...)
+    generation: int = 0  # the number of this build in its folder
 
     @property
     def complete(self) -> bool:
@@ -251,38 +256,56 @@ def update_store(store: GraphStore, named: Mapping[str, Graph], changed: set[str
 
 def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig | None = None,
           progress: Progress | None = None, focus: str | None = None, depth: int = 2,
-          ) -> BuildSummary:
+          cache: bool = True) -> BuildSummary:
     """Build ``inputs`` (files, folders, ``-``) into ``out``: the store and :data:`OUTPUTS`.
 
     Documents whose content and settings are unchanged since the last build into
-    ``out`` are not extracted again, and their named graphs in the store are left
-    untouched. Every file is written to a temporary name and renamed, so an
-    interrupted build leaves the previous outputs whole.
+    ``out`` are not extracted again (unless ``cache`` is False), and their named graphs
+    in the store are carried over untouched. The build is a transaction: everything is
+    written into a new generation of the folder and switched in with one rename
+    (:mod:`actorgraph.folder`), so a build killed at any moment leaves the previous one
+    whole, and a second build into the same folder is refused while one runs.
+
+    Raises
+    ------
+    InputError
+        No input could be read, or another build holds ``out``.
     """
-    out = Path(out)
+    folder = BuildFolder(out)
     config = config or ExtractConfig()
-    cache = ExtractionCache(out, config)
-    corpus = _Corpus(config, cache)
-    corpus.read(inputs, progress)
-    results = corpus.results
-    graph = graphs.to_rdf(results)
-    inferred = graphs.entailments(graph)
-    named = _named_graphs(results, inferred)
-    violations = tuple(graphs.validate(graph))
-    outputs = write_outputs(graph, named, out)
-    if focus:
-        page = out / f"focus-{graphs.slug(focus.lower())}.html"
-        ego = graphs.ego_network(graphs.to_networkx(graph), focus, depth)
-        label = ego.nodes[ego.graph["focus"]]["label"]
-        outputs[page.name] = graphs.write_html(ego, page, page_title("all", label))
-    store = GraphStore(out / STORE)
-    changed = {document_graph_iri(doc_id) for doc_id in corpus.extracted}
-    removed = update_store(store, named, changed)
-    del store
-    cache.prune({r.document.id for r in results})
-    entities, relations = summarize(graph)
-    return BuildSummary(len(results), tuple(corpus.skipped), entities, relations, outputs,
-                        tuple(corpus.extracted), tuple(removed), violations, len(inferred))
+    with folder.lock():
+        extraction_cache = ExtractionCache(folder.root, config) if cache else None
+        corpus = _Corpus(config, extraction_cache)
+        corpus.read(inputs, progress)
+        results = corpus.results
+        graph = graphs.to_rdf(results)
+        inferred = graphs.entailments(graph)
+        named = _named_graphs(results, inferred)
+        violations = tuple(graphs.validate(graph))
+        generation = folder.new_generation()
+        outputs = write_outputs(graph, named, generation.path)
+        if focus:
+            page = generation.path / f"focus-{graphs.slug(focus.lower())}.html"
+            ego = graphs.ego_network(graphs.to_networkx(graph), focus, depth)
+            label = ego.nodes[ego.graph["focus"]]["label"]
+            outputs[page.name] = graphs.write_html(ego, page, page_title("all", label))
+        before = folder.previous_store()
+        if before is not None:  # carry the unchanged document graphs over (hard links)
+            GraphStore(before, read_only=True).store.backup(str(generation.path / STORE))
+        store = GraphStore(generation.path / STORE)
+        changed = {document_graph_iri(doc_id) for doc_id in corpus.extracted}
+        removed = update_store(store, named, changed)
+        del store
+        entities, relations = summarize(graph)
+        notes = tuple(f"{r.document.source_file}: {note}" for r in results for note in r.warnings)
+        final = folder.switch(generation, [*outputs, STORE], {
+            "documents": len(results), "entities": entities, "relations": relations,
+            "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "extractor": EXTRACTOR_NAME})
+        if extraction_cache:
+            extraction_cache.prune({r.document.id for r in results})
+    return BuildSummary(len(results), tuple(corpus.skipped), entities, relations,
+                        {name: folder.root / name for name in outputs}, tuple(corpus.extracted),
+                        tuple(removed), violations, len(inferred), notes, final.number)
 
 
 def load_query(text_or_file: str) -> str:
@@ -351,14 +374,14 @@ def oxigraph_binary() -> str:
     return found
 
 
-def serve_command(graph_dir: str | Path, host: str = "127.0.0.1", port: int = 7878,
-                  timeout: int = 30) -> list[str]:
-    """The command that serves a build's store read-only as a SPARQL 1.1 endpoint: the
-    default graph is the union of the named graphs (so queries without GRAPH answer as
-    ``actorgraph query`` does), and a query is cancelled after ``timeout`` seconds."""
-    store = Path(graph_dir) / STORE
-    if not store.is_dir():
-        raise GraphError(f"{graph_dir}: no store here; build one with "
-                         f"`actorgraph build INPUT --out {graph_dir}`")
-    return [oxigraph_binary(), "serve-read-only", "--location", str(store),
-            "--bind", f"{host}:{port}", "--union-default-graph", "--timeout-s", str(timeout)]
+def endpoint(graph_dir: str | Path, host: str = "127.0.0.1", port: int = 7878,
+             timeout: int = 30, allow_service: bool = False,
+             log: Callable[[str], None] | None = None) -> Endpoint:
+    """A read-only SPARQL 1.1 endpoint on a build folder, ready to ``serve_forever()``.
+
+    The default graph is the union of the named graphs and the project's prefixes are
+    declared (queries answer as ``actorgraph query`` does); a query is cancelled after
+    ``timeout`` seconds; SERVICE is refused unless ``allow_service``; each build into
+    the folder is followed (:mod:`actorgraph.endpoint`).
+    """
+    return Endpoint(graph_dir, oxigraph_binary(), host, port, timeout, allow_service, log)

@@ -23,7 +23,7 @@ from graphs.files import write_text
 from graphs.rdf import slug
 from ontology import ONTOLOGY_PATH
 
-CACHE_FORMAT = 2  # 2: entries without the document's text
+CACHE_FORMAT = 3  # 2: entries without the document's text; 3: with warnings
 
 
 def fingerprint(config: ExtractConfig) -> str:

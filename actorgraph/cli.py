@@ -8,9 +8,7 @@ Exit status: 0 done; 1 error (one red line; ``--verbose`` for the traceback);
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import subprocess
 import sys
 import traceback
 import urllib.parse
@@ -111,15 +109,20 @@ def build(
                         ] = DEFAULT_MAX_BYTES / 1e6,
     focus: Focus = None,
     depth: Depth = 2,
+    cache: Annotated[bool, typer.Option(
+        help="Reuse the extraction of documents unchanged since the last build into --out.")
+                     ] = True,
     verbose: Verbose = False,
 ) -> None:
     """Build a graph: Turtle, TriG, JSON-LD, network pages, GraphML, GEXF, Cytoscape, CSV, a store."""
     config = ExtractConfig(model=model, aliases=tuple(aliases or ()), min_confidence=min_confidence,
                            max_bytes=int(max_size * 1e6))
     summary = _extracting(verbose, lambda update: api.build(inputs, out, config, update, focus,
-                                                            depth))
+                                                            depth, cache))
     for item in summary.skipped:
         err.print(f"[yellow]skipped:[/yellow] {escape(shown(item.reason))}")
+    for note in summary.notes:
+        err.print(f"[cyan]note:[/cyan] {escape(shown(note))}")
     table = Table(title=f"{summary.documents} documents → {out}", show_header=True)
     table.add_column("entities", justify="left")
     table.add_column("n", justify="right")
@@ -135,7 +138,7 @@ def build(
     out_console.print(table)
     out_console.print(f"extracted {len(summary.extracted)} of {summary.documents} documents "
                       f"(the rest unchanged since the last build); {summary.inferred} triples "
-                      f"inferred; store: {out}/store")
+                      f"inferred; store: {out}/store (build {summary.generation})")
     for violation in summary.violations[:20]:
         err.print(f"[yellow]SHACL:[/yellow] {escape(str(violation))}")
     if summary.violations:
@@ -273,20 +276,34 @@ def validate(
 @app.command()
 def serve(
     graph: Annotated[Path, typer.Argument(help="Build folder (with its store/).")] = Path("out"),
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default; "
+                                           "0.0.0.0 shares it with the network).")
+                    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
     timeout: Annotated[int, typer.Option(min=1, help="Seconds after which a query is cancelled.")
                        ] = 30,
+    allow_service: Annotated[bool, typer.Option(
+        "--allow-service", help="Let queries use SERVICE (the server then fetches from the "
+                                "hosts queries name).")] = False,
     verbose: Verbose = False,
 ) -> None:
-    """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph): /query, and a web UI."""
-    command = _run(verbose, lambda: api.serve_command(graph, host, port, timeout))
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph): /query, and a web UI.
+
+    The default graph is every graph, the project's prefixes are declared, SERVICE is
+    refused (unless --allow-service), and a build into the folder is served from the
+    next request on.
+    """
+    def log(line: str) -> None:
+        err.print(escape(line))
+
+    served = _run(verbose, lambda: api.endpoint(graph, host, port, timeout, allow_service, log))
     err.print(f"SPARQL endpoint: http://{host}:{port}/query (read-only; default graph: every "
-              f"graph; queries cancelled after {timeout} s); Ctrl-C stops it")
-    sys.stderr.flush()
-    if os.name == "posix":
-        os.execv(command[0], command)  # become the server: signals reach it, nothing is orphaned
-    raise typer.Exit(subprocess.run(command, check=False).returncode)
+              f"graph; build {served.generation}; queries cancelled after {timeout} s; SERVICE "
+              f"{'allowed' if allow_service else 'refused'}); Ctrl-C stops it")
+    try:
+        served.serve_forever()
+    except KeyboardInterrupt:
+        err.print("stopped")
 
 
 @app.command()

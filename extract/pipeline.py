@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from extract.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs, unique
 from extract.registry import Registry
 from extract.relations import ArgFinder, Found, RelationExtractor
 from extract.resolve import ActorRecord, Candidate, DocumentResolver, find_candidates, short_forms
+from extract.text import bounded
 
 EXTRACTOR_NAME = "actorgraph-rules/0.1"
 
@@ -68,6 +70,7 @@ class Extractor:
         self._ids: set[str] = set()
         self._states = {e.id: e.affiliation for e in self.registry.entries.values()
                         if e.cls == "Person" and e.affiliation in self.registry.entries}
+        self._entry_classes = {e.id: e.cls for e in self.registry.entries.values()}
 
     def _lookup(self, name: str) -> str | None:
         entry = self.registry.lookup(name)
@@ -80,6 +83,8 @@ class Extractor:
         suffixed with a hash of ``where`` and the content, so both documents stay.
         """
         read = unique(read, where, self._ids)
+        fit = bounded(read.blocks)
+        read = dataclasses.replace(read, blocks=fit.blocks)
         docs = list(self.nlp.pipe(b.text for b in read.blocks))
         resolver = DocumentResolver(self.registry, docs, self._known_people,
                                     self._known_index)
@@ -91,13 +96,12 @@ class Extractor:
                     self._known_people.add(name)
                     for form in short_forms(name):
                         self._known_index.setdefault(form, set()).add(name)
-        labels = {key: _label(record) for key, record in resolver.records.items()}
+        labels = _Labels(self.registry)
+        labels.update((key, _label(record)) for key, record in resolver.records.items())
         classes = {key: record.cls for key, record in resolver.records.items()}
         timeline = Timeline([entry_for(docs[m.block][m.end - 1], m.block, m.key, m.cls)
                              for m in mentions])
-        rel = RelationExtractor(classes, {e.id: e.cls for e in self.registry.entries.values()})
-        for entry_id in rel.implied:
-            labels.setdefault(entry_id, self.registry.entries[entry_id].label)
+        rel = RelationExtractor(classes, self._entry_classes)
         assertions, events = self._relations(read, docs, mentions, timeline, rel, labels)
         implied = {a.object for a in assertions} - set(resolver.records)
         actors = [_actor(r) for r in resolver.records.values()]
@@ -109,6 +113,7 @@ class Extractor:
             mentions=tuple(self._mention(read, docs, m) for m in mentions),
             assertions=tuple(assertions),
             events=tuple(sorted(events, key=lambda e: e.key)),
+            warnings=fit.notes(),
         )
 
     # -- pieces ---------------------------------------------------------------
@@ -119,9 +124,12 @@ class Extractor:
         assertions: list[Assertion] = []
         events: list[Event] = []
         counts = Counter(m.key for m in mentions)
+        by_block: dict[int, list[Candidate]] = {}
+        for m in mentions:
+            by_block.setdefault(m.block, []).append(m)
         for block_index, doc in enumerate(docs):
             token_keys, texts = {}, {}
-            for m in (m for m in mentions if m.block == block_index):
+            for m in by_block.get(block_index, ()):
                 for i in range(m.start, m.end):
                     token_keys[i], texts[i] = m.key, m.text
             finder = ArgFinder(block_index, token_keys, texts, timeline, self._states,
@@ -190,6 +198,17 @@ class Extractor:
         entry = self.registry.entries[key]
         return Actor(key=key, label=entry.label, cls=entry.cls, qid=entry.qid,
                      surface_forms=(), mentions=0, rules=("implied",), registered=True)
+
+
+class _Labels(dict[str, str]):
+    """The labels of a document's nodes; a registry entry a role implies has its own."""
+
+    def __init__(self, registry: Registry) -> None:
+        super().__init__()
+        self.registry = registry
+
+    def __missing__(self, key: str) -> str:
+        return self.registry.entries[key].label
 
 
 def _label(record: ActorRecord) -> str:

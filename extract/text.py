@@ -297,3 +297,100 @@ def _assemble(
         blocks.append(Block(cursor + lead, raw.strip()))
         cursor += length + 1
     return tm, [b for b in blocks if b.text]
+
+
+#: A sentence longer than this (characters) is cut into parts: the parser and the rules
+#: cost more than linearly in a sentence's length, and no real sentence comes near it.
+MAX_SENTENCE_CHARS = 2_000
+#: A paragraph longer than this is read in parts (at sentence ends) of at most this size.
+MAX_BLOCK_CHARS = 100_000
+_SENTENCE_END = re.compile(r"[.!?;:][\"')\]»”’]*\s+")
+_SOFT_BREAK = re.compile(r"[,;:–—]\s+|\s+(?:and|but|while|then|or)\s+")
+
+
+@dataclass(frozen=True)
+class Bounded:
+    """Blocks fit for the parser, and what was done to get them."""
+
+    blocks: tuple[Block, ...]
+    repeated: int = 0  # paragraphs read once that the document repeats
+    cut: int = 0  # over-long sentences cut into parts
+    longest: int = 0  # the longest of them, in characters
+
+    def notes(self) -> tuple[str, ...]:
+        """One line per kind of change, for the build's report."""
+        out = []
+        if self.cut:
+            out.append(f"{self.cut} sentence(s) of up to {self.longest:,} characters cut at "
+                       f"{MAX_SENTENCE_CHARS:,} (relations across a cut are not found)")
+        if self.repeated:
+            out.append(f"{self.repeated} repeated paragraph(s) read once")
+        return tuple(out)
+
+
+def bounded(blocks: tuple[Block, ...] | list[Block], limit: int = MAX_SENTENCE_CHARS) -> Bounded:
+    """Blocks whose sentences are at most ``limit`` characters, each paragraph read once.
+
+    A paragraph the document already had is dropped (it states nothing new, and a page
+    of one repeated paragraph would cost its length). A run of text with no sentence end
+    for ``limit`` characters is cut at the last clause break (a comma, a conjunction)
+    or space before the limit; each part is a block of its own, offsets kept.
+
+    Examples
+    --------
+    >>> out = bounded([Block(0, "Iran met Qatar. " + "Egypt, " * 400), Block(3000, "Iran met Qatar. "
+    ...                + "Egypt, " * 400)])
+    >>> out.repeated, out.cut, max(len(b.text) for b in out.blocks) <= MAX_SENTENCE_CHARS
+    (1, 1, True)
+    """
+    seen: set[str] = set()
+    out: list[Block] = []
+    repeated = cut = longest = 0
+    for block in blocks:
+        if block.text in seen:
+            repeated += 1
+            continue
+        seen.add(block.text)
+        if len(block.text) <= limit:
+            out.append(block)
+            continue
+        parts, was_cut, length = _cut(block.text, limit, max(limit, MAX_BLOCK_CHARS))
+        for start, end in parts:
+            piece = block.text[start:end]
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Block(block.start + start + lead, piece.strip()))
+        cut += was_cut
+        longest = max(longest, length)
+    return Bounded(tuple(b for b in out if b.text.strip()), repeated, cut, longest)
+
+
+def _cut(text: str, limit: int, size: int) -> tuple[list[tuple[int, int]], int, int]:
+    """Spans of ``text``: parts of at most ``size`` at sentence ends, and each sentence
+    over ``limit`` cut at clause breaks; how many sentences were cut, the longest's length."""
+    parts: list[tuple[int, int]] = []
+    cut = longest = 0
+    start = 0
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    sentence_start = 0
+    chunk_start = 0
+    for end in ends:
+        if end - sentence_start > limit:  # one over-long sentence: cut it
+            if sentence_start > chunk_start:
+                parts.append((chunk_start, sentence_start))
+            cut += 1
+            longest = max(longest, end - sentence_start)
+            start = sentence_start
+            while end - start > limit:
+                window = text[start : start + limit]
+                breaks = [m.end() for m in _SOFT_BREAK.finditer(window) if m.end() > limit // 2]
+                stop = start + (breaks[-1] if breaks else (window.rfind(" ") + 1 or limit))
+                parts.append((start, stop))
+                start = stop
+            chunk_start = start
+        elif end - chunk_start > size:  # sentences that fit: a new part before this one
+            parts.append((chunk_start, sentence_start))
+            chunk_start = sentence_start
+        sentence_start = end
+    if chunk_start < len(text):
+        parts.append((chunk_start, len(text)))
+    return [(s, e) for s, e in parts if e > s], cut, longest

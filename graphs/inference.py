@@ -30,7 +30,10 @@ def entailments(asserted: Graph) -> Graph:
     """What the ontology entails about the nodes of ``asserted``, minus what it asserts."""
     work = Graph()
     for triple in asserted:
-        if triple[1] != OWL.sameAs:  # sameAs to Wikidata would copy every fact onto wd: IRIs
+        # sameAs to Wikidata would copy every fact onto wd: IRIs; a literal-valued triple
+        # entails nothing kept here (the ontology has no keys, value or cardinality
+        # restrictions), and those are half the graph
+        if triple[1] != OWL.sameAs and not isinstance(triple[2], Literal):
             work.add(triple)
     work += load_ontology()
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, rdfs_closure=False, axiomatic_triples=False,

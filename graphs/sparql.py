@@ -102,6 +102,22 @@ def _bind(value: object) -> ox.NamedNode | ox.Literal:
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_DECLARED = re.compile(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*|):")
+
+
+def with_prefixes(sparql: str) -> str:
+    """``sparql`` with a PREFIX line for each project prefix it uses but does not declare
+    (what :func:`query` does for in-process queries, for servers that know no prefixes).
+
+    >>> with_prefixes("PREFIX ag: <urn:x#> SELECT * WHERE { ?a ag:leads ?b }")[:19]
+    'PREFIX ag: <urn:x#>'
+    >>> with_prefixes("SELECT ?l WHERE { ?a rdfs:label ?l }").splitlines()[0]
+    'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>'
+    """
+    declared = set(_DECLARED.findall(sparql))
+    lines = [f"PREFIX {name}: <{namespace}>" for name, namespace in sorted(PREFIXES.items())
+             if name not in declared and re.search(rf"(?<![\w:<]){re.escape(name)}:", sparql)]
+    return "\n".join([*lines, sparql]) if lines else sparql
 
 
 def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:

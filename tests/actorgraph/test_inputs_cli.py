@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -78,80 +76,6 @@ def test_bad_inputs_beside_good_ones(tmp_path: Path) -> None:
     graph = Graph().parse(tmp_path / "out" / "graph.ttl")
     assert {str(o) for o in graph.objects(None, AG.sourceFile)} == {
         "003_cc976cd41615b2db.txt", "dump.jsonl", "latin1.txt"}
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    """The output files (the store and the cache are checked by querying them)."""
-    return {p.name: p.read_bytes() for p in folder.iterdir()
-            if p.is_file() and not p.name.startswith(".")}
-
-
-def _kill_when(out: Path, ready, timeout: float = 60.0) -> bool:
-    """Start a build of the corpus into ``out`` and SIGKILL it once ``ready(out)`` holds.
-
-    Returns whether the moment came before the build finished by itself.
-    """
-    process = subprocess.Popen([sys.executable, "-m", "actorgraph", "build", str(CORPUS),
-                                "--out", str(out)], cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + timeout
-    caught = False
-    while time.monotonic() < deadline and process.poll() is None:
-        if ready(out):
-            process.send_signal(signal.SIGKILL)
-            caught = True
-            break
-        time.sleep(0.0005)
-    process.wait()
-    return caught
-
-
-def _after(seconds: float):
-    """A moment ``seconds`` after the build started (the first poll)."""
-    started: list[float] = []
-
-    def ready(_out: Path) -> bool:
-        started.append(time.monotonic()) if not started else None
-        return time.monotonic() - started[0] > seconds
-
-    return ready
-
-
-def _changed(name: str, old: bytes):
-    return lambda out: (out / name).exists() and (out / name).read_bytes() != old
-
-
-def test_a_build_killed_at_any_moment_leaves_whole_outputs(tmp_path: Path) -> None:
-    small, full = tmp_path / "small", tmp_path / "full"
-    small.mkdir()
-    for name in ("001_836f478a4669925c.txt", "003_cc976cd41615b2db.txt"):
-        shutil.copy(CORPUS / name, small)
-    assert _cli("build", str(small), "--out", str(full)).returncode == 0
-    old = _snapshot(full)
-    reference = tmp_path / "reference"
-    assert _cli("build", str(CORPUS), "--out", str(reference)).returncode == 0
-    new = _snapshot(reference)
-    moments = {
-        "while loading the model": _after(0.5),
-        "while a file is half written": lambda out: any(out.glob(".*.tmp")),
-        "after graph.ttl, before the pages": _changed("graph.ttl", old["graph.ttl"]),
-        "after influence.html": _changed("influence.html", old["influence.html"]),
-        "after conflict.html": _changed("conflict.html", old["conflict.html"]),
-    }
-    out = tmp_path / "out"
-    for moment, ready in moments.items():
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.copytree(full, out)
-        assert _kill_when(out, ready), f"the build ended before the kill {moment}"
-        for name, data in _snapshot(out).items():
-            assert data in (old[name], new[name]), f"{name} is torn after a kill {moment}"
-        done = _cli("build", str(CORPUS), "--out", str(out))
-        assert done.returncode == 0, done.stderr
-        assert _snapshot(out) == new
-        assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")], "a temporary file was left"
-        answer = _cli("query", "SELECT (COUNT(*) AS ?n) WHERE { ?d a ag:Document }", "--graph",
-                      str(out), "--format", "csv")
-        assert answer.stdout.splitlines() == ["n", "5"], f"the store after a kill {moment}"
 
 
 HOSTILE_LABEL = 'Evil "Corp" <script>alert(1)</script> \\ back\\slash'

@@ -1,0 +1,150 @@
+"""Reliability benchmark: what hostile inputs cost against ordinary ones of the same size.
+
+Builds, each in a fresh folder with the real CLI (a child process, so its peak memory is
+its own):
+
+* ``sentence``: one sentence of about 780 kB (no full stop anywhere);
+* ``jsonl``: a JSON-lines file of 10,000 short articles (about 1.9 MB);
+* ``repeated``: one paragraph repeated to about 5 MB;
+
+and, for each, an *ordinary* file of the same number of words (sentences of a dozen
+words, paragraphs of five) made from the same names and verbs. It reports the time and
+peak memory of each build, the ratio of each hostile case to its ordinary twin (target:
+at most 3), and the size of the extraction cache. Texts are generated from a fixed seed.
+Usage::
+
+    python bench/reliability.py [--scale 1.0] [--json bench/results/reliability.json]
+
+``--scale 0.1`` makes every input ten times smaller (a quick look).
+"""
+
+from __future__ import annotations
+
+import _bootstrap  # noqa: F401  (first: the root on sys.path)
+
+# isort: split
+
+import argparse
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import RESULTS, save
+
+ACTORS = ["Iran", "Israel", "Russia", "Hamas", "Egypt", "Qatar", "Turkey", "the United States",
+          "Ali Khamenei", "Vladimir Putin", "the European Union", "Saudi Arabia"]
+VERBS = ["met", "supported", "criticized", "condemned", "praised", "threatened", "accused",
+         "backed", "welcomed", "warned"]
+JOINS = ["and", "while", "then", "also", "as", "but", "after", "before"]
+PLACES = ["Doha", "Cairo", "Moscow", "Ankara", "Geneva", "Vienna"]
+
+
+def clause(rng: random.Random) -> str:
+    return f"{rng.choice(ACTORS)} {rng.choice(VERBS)} {rng.choice(ACTORS)}"
+
+
+def ordinary(words: int, rng: random.Random) -> str:
+    """Sentences of about a dozen words, five to a paragraph, until ``words``."""
+    paragraphs, sentences, count = [], [], 0
+    while count < words:
+        day = rng.randrange(1, 29)
+        sentence = (f"{clause(rng)} in {rng.choice(PLACES)} on March {day}, and "
+                    f"{clause(rng)} the next day.")
+        sentences.append(sentence[0].upper() + sentence[1:])
+        count += len(sentence.split())
+        if len(sentences) == 5:
+            paragraphs.append(" ".join(sentences))
+            sentences = []
+    paragraphs.append(" ".join(sentences))
+    return "\n\n".join(p for p in paragraphs if p) + "\n"
+
+
+def one_sentence(size: int, rng: random.Random) -> str:
+    parts, length = [], 0
+    while length < size:
+        part = f"{clause(rng)} {rng.choice(JOINS)}"
+        parts.append(part)
+        length += len(part) + 1
+    return " ".join(parts) + " Egypt.\n"
+
+
+def json_lines(count: int, rng: random.Random) -> str:
+    lines = []
+    for index in range(count):
+        text = (f"{clause(rng)} on day {index}. {clause(rng)} in {rng.choice(PLACES)}. "
+                f"Officials said the talks would go on.")
+        lines.append(json.dumps({"id": f"a{index}", "title": f"Report {index}", "text": text}))
+    return "\n".join(lines) + "\n"
+
+
+def repeated(size: int, rng: random.Random) -> str:
+    paragraph = ordinary(60, rng).strip().replace("\n\n", " ")
+    return "\n\n".join([paragraph] * max(1, size // (len(paragraph) + 2))) + "\n"
+
+
+def words_of(path: Path) -> int:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".jsonl":
+        return sum(len(json.loads(line)["text"].split()) for line in text.splitlines() if line)
+    return len(text.split())
+
+
+def run_build(path: Path, out: Path) -> dict:
+    """Build ``path`` into ``out`` in a child process: seconds, peak RSS, exit status."""
+    command = [sys.executable, "-m", "actorgraph", "build", str(path), "--out", str(out)]
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
+    child.returncode = os.waitstatus_to_exitcode(status)
+    cache = out / ".actorgraph" / "cache"
+    cache_bytes = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file()) if cache.exists() else 0
+    return {"seconds": round(seconds, 2), "peak_mb": round(usage.ru_maxrss / 1024, 1),
+            "exit": child.returncode, "cache_mb": round(cache_bytes / 1e6, 2),
+            "messages": [line for line in stderr.splitlines() if line.strip()][-5:]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--json", type=Path, default=RESULTS / "reliability.json")
+    args = parser.parse_args()
+    rng = random.Random(20261202)
+    cases = {
+        "sentence": ("sentence.txt", one_sentence(int(780_000 * args.scale), rng)),
+        "jsonl": ("articles.jsonl", json_lines(int(10_000 * args.scale), rng)),
+        "repeated": ("repeated.txt", repeated(int(5_000_000 * args.scale), rng)),
+    }
+    report: dict = {"python": platform.python_version(), "machine": platform.machine(),
+                    "cpus": os.cpu_count(), "scale": args.scale, "cases": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for name, (filename, text) in cases.items():
+            path = root / filename
+            path.write_text(text, encoding="utf-8")
+            words = words_of(path)
+            twin = root / f"ordinary-{name}.txt"
+            twin.write_text(ordinary(words, rng), encoding="utf-8")
+            hostile = run_build(path, root / f"out-{name}")
+            plain = run_build(twin, root / f"out-ordinary-{name}")
+            ratio = hostile["seconds"] / plain["seconds"] if plain["seconds"] else float("inf")
+            report["cases"][name] = {"bytes": path.stat().st_size, "words": words,
+                                     "hostile": hostile, "ordinary": plain,
+                                     "time_ratio": round(ratio, 2),
+                                     "within_target": ratio <= 3.0}
+            print(f"{name:9s} {path.stat().st_size / 1e6:6.2f} MB {words:8d} words  "
+                  f"{hostile['seconds']:7.1f} s {hostile['peak_mb']:7.0f} MB  ordinary "
+                  f"{plain['seconds']:7.1f} s {plain['peak_mb']:7.0f} MB  ratio {ratio:5.2f}  "
+                  f"cache {hostile['cache_mb']:.1f} MB  exit {hostile['exit']}", flush=True)
+    save(report, args.json)
+
+
+if __name__ == "__main__":
+    main()
