@@ -79,6 +79,7 @@ class _Corpus:
         self.skipped: list[Skipped] = []
         self.extracted: list[str] = []
         self.ids: set[str] = set()
+        self._waiting: list[tuple[int, str, ReadDocument]] = []
 
     @property
     def extractor(self) -> Extractor:
@@ -86,16 +87,31 @@ class _Corpus:
             self._extractor = Extractor(self.config)
         return self._extractor
 
+    #: Documents parsed together (one ``nlp.pipe`` stream): enough for spaCy's batches,
+    #: few enough that memory does not grow with the corpus.
+    BATCH = 64
+
     def add(self, where: str, read: ReadDocument) -> None:
         read = unique(read, where, self.ids)
         cached = (self.cache.get(read.document.id, read.document.content_hash, read.document.text)
                   if self.cache else None)
+        self.results.append(cached)  # type: ignore[arg-type]  # filled in by flush()
         if cached is None:
-            cached = self.extractor.extract(read, where)
-            self.extracted.append(cached.document.id)
+            self._waiting.append((len(self.results) - 1, where, read))
+            if len(self._waiting) >= self.BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        """Extract the documents waiting for it, in one parsing stream."""
+        if not self._waiting:
+            return
+        done = self.extractor.extract_many([(read, where) for _i, where, read in self._waiting])
+        for (index, _where, _read), result in zip(self._waiting, done, strict=True):
+            self.results[index] = result
+            self.extracted.append(result.document.id)
             if self.cache:
-                self.cache.put(cached)
-        self.results.append(cached)
+                self.cache.put(result)
+        self._waiting = []
 
     def read(self, inputs: Iterable[str | Path], progress: Progress | None) -> None:
         items = list(walk(inputs))
@@ -110,6 +126,7 @@ class _Corpus:
             if progress:
                 progress(Path(item.path if isinstance(item, Skipped) else item).name, index,
                          len(items))
+        self.flush()
         if not self.results:
             reasons = "; ".join(s.reason for s in self.skipped[:3]) or "no input"
             raise InputError(f"no document could be read ({reasons})")

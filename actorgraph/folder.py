@@ -64,7 +64,7 @@ class BuildFolder:
     >>> with folder.lock():
     ...     gen = folder.new_generation()
     ...     _ = (gen.path / "graph.ttl").write_text("")
-    ...     folder.switch(gen, ["graph.ttl"], {"documents": 0})
+    ...     _ = folder.switch(gen, ["graph.ttl"], {"documents": 0})
     >>> folder.current().number, (folder.root / "graph.ttl").is_file()
     (1, True)
     """

@@ -33,59 +33,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 from bench.common import RESULTS, save
-
-ACTORS = ["Iran", "Israel", "Russia", "Hamas", "Egypt", "Qatar", "Turkey", "the United States",
-          "Ali Khamenei", "Vladimir Putin", "the European Union", "Saudi Arabia"]
-VERBS = ["met", "supported", "criticized", "condemned", "praised", "threatened", "accused",
-         "backed", "welcomed", "warned"]
-JOINS = ["and", "while", "then", "also", "as", "but", "after", "before"]
-PLACES = ["Doha", "Cairo", "Moscow", "Ankara", "Geneva", "Vienna"]
-
-
-def clause(rng: random.Random) -> str:
-    return f"{rng.choice(ACTORS)} {rng.choice(VERBS)} {rng.choice(ACTORS)}"
-
-
-def ordinary(words: int, rng: random.Random) -> str:
-    """Sentences of about a dozen words, five to a paragraph, until ``words``."""
-    paragraphs, sentences, count = [], [], 0
-    while count < words:
-        day = rng.randrange(1, 29)
-        sentence = (f"{clause(rng)} in {rng.choice(PLACES)} on March {day}, and "
-                    f"{clause(rng)} the next day.")
-        sentences.append(sentence[0].upper() + sentence[1:])
-        count += len(sentence.split())
-        if len(sentences) == 5:
-            paragraphs.append(" ".join(sentences))
-            sentences = []
-    paragraphs.append(" ".join(sentences))
-    return "\n\n".join(p for p in paragraphs if p) + "\n"
-
-
-def one_sentence(size: int, rng: random.Random) -> str:
-    parts, length = [], 0
-    while length < size:
-        part = f"{clause(rng)} {rng.choice(JOINS)}"
-        parts.append(part)
-        length += len(part) + 1
-    return " ".join(parts) + " Egypt.\n"
-
-
-def json_lines(count: int, rng: random.Random) -> str:
-    lines = []
-    for index in range(count):
-        text = (f"{clause(rng)} on day {index}. {clause(rng)} in {rng.choice(PLACES)}. "
-                f"Officials said the talks would go on.")
-        lines.append(json.dumps({"id": f"a{index}", "title": f"Report {index}", "text": text}))
-    return "\n".join(lines) + "\n"
-
-
-def repeated(size: int, rng: random.Random) -> str:
-    paragraph = ordinary(60, rng).strip().replace("\n\n", " ")
-    return "\n\n".join([paragraph] * max(1, size // (len(paragraph) + 2))) + "\n"
+from bench.hostile import json_lines, one_sentence, ordinary, repeated
 
 
 def words_of(path: Path) -> int:
@@ -122,8 +74,10 @@ def main() -> None:
         "jsonl": ("articles.jsonl", json_lines(int(10_000 * args.scale), rng)),
         "repeated": ("repeated.txt", repeated(int(5_000_000 * args.scale), rng)),
     }
-    report: dict = {"python": platform.python_version(), "machine": platform.machine(),
-                    "cpus": os.cpu_count(), "scale": args.scale, "cases": {}}
+    report: dict = {"versions": {"python": platform.python_version(), "spacy": version("spacy"),
+                                 "rdflib": version("rdflib"), "pyoxigraph": version("pyoxigraph")},
+                    "machine": platform.machine(), "cpus": os.cpu_count(), "scale": args.scale,
+                    "cases": {}}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for name, (filename, text) in cases.items():

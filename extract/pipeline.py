@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from extract.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs, unique
 from extract.registry import Registry
 from extract.relations import ArgFinder, Found, RelationExtractor
 from extract.resolve import ActorRecord, Candidate, DocumentResolver, find_candidates, short_forms
-from extract.text import bounded
+from extract.text import Bounded, bounded
 
 EXTRACTOR_NAME = "actorgraph-rules/0.1"
 
@@ -82,10 +82,23 @@ class Extractor:
         An id this extractor has already seen (``a/x.txt`` and ``b/x.txt``) is
         suffixed with a hash of ``where`` and the content, so both documents stay.
         """
-        read = unique(read, where, self._ids)
-        fit = bounded(read.blocks)
-        read = dataclasses.replace(read, blocks=fit.blocks)
-        docs = list(self.nlp.pipe(b.text for b in read.blocks))
+        return self.extract_many([(read, where)])[0]
+
+    def extract_many(self, reads: Sequence[tuple[ReadDocument, str]]) -> list[DocumentResult]:
+        """:meth:`extract` each ``(document, where)`` in order, parsing the paragraphs of
+        all of them in one stream (``nlp.pipe`` batches across documents: short
+        documents, such as the lines of a JSON-lines file, cost what their words cost)."""
+        prepared = []
+        for read, where in reads:
+            read = unique(read, where, self._ids)
+            fit = bounded(read.blocks)
+            prepared.append((dataclasses.replace(read, blocks=fit.blocks), fit))
+        parsed = self.nlp.pipe(b.text for read, _fit in prepared for b in read.blocks)
+        return [self._extract_parsed(read, [next(parsed) for _ in read.blocks], fit)
+                for read, fit in prepared]
+
+    def _extract_parsed(self, read: ReadDocument, docs: list[Doc], fit: Bounded,
+                        ) -> DocumentResult:
         resolver = DocumentResolver(self.registry, docs, self._known_people,
                                     self._known_index)
         mentions = resolver.resolve(find_candidates(docs, self.registry))

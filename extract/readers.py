@@ -129,6 +129,18 @@ def _check_language(read: ReadDocument) -> ReadDocument:
     return read
 
 
+def _no_text(name: str, text: str) -> InputError:
+    """The error for a document whose cleaning kept nothing: a text in another language
+    (its lines look like a foreign ticker to the cleaner) says so, else page furniture."""
+    letters = sum(c.isalpha() for c in text[:20_000])
+    if letters >= 30:
+        code, probability = language(text)
+        if code != "en" and probability >= LANGUAGE_CONFIDENCE:
+            return InputError(f"{name}: language {code!r} (p={probability:.2f}) is not handled "
+                              f"(English only); skipped")
+    return InputError(f"{name}: no article text (only page furniture); skipped")
+
+
 # ---------------------------------------------------------------- documents of each kind
 
 
@@ -147,7 +159,7 @@ def read_text_document(text: str, name: str, doc_id: str, data: bytes,
     """A plain text or markdown document."""
     textmap, blocks = clean(text)
     if not blocks:
-        raise InputError(f"{name}: no article text (only page furniture); skipped")
+        raise _no_text(name, text)
     document = _document(doc_id, name, text, data, encoding, **page_metadata(text))
     return _check_language(ReadDocument(document, textmap, tuple(blocks)))
 
@@ -294,7 +306,7 @@ def read_html_document(source: str, name: str, doc_id: str, data: bytes,
     if not blocks and unaligned == len(paragraphs):
         raise InputError(f"{name}: the page's article text could not be located; skipped")
     if not blocks:
-        raise InputError(f"{name}: no article text (only page furniture); skipped")
+        raise _no_text(name, found.text)
     meta = {"title": found.title, "author": found.author, "publisher": found.sitename,
             "date": parse_date(found.date) if found.date else None, "url": found.url}
     document = _document(doc_id, name, source, data, encoding, **meta)
@@ -377,7 +389,7 @@ def _jsonl_document(body: str, offset: int, where: str, name: str, doc_id: str, 
         raise InputError(f"{where}: {exc}; skipped") from exc
     inner, blocks = clean(record["text"])
     if not blocks:
-        raise InputError(f"{where}: no article text (only page furniture); skipped")
+        raise _no_text(where, record["text"])
     meta = {k: str(record[k]) for k in _META_FIELDS if isinstance(record.get(k), (str, int))}
     if meta.get("date"):
         meta["date"] = parse_date(meta["date"])

@@ -28,14 +28,19 @@ _TRIVIAL_TYPES = frozenset({OWL.Thing, RDFS.Resource, OWL.NamedIndividual, RDFS.
 
 def entailments(asserted: Graph) -> Graph:
     """What the ontology entails about the nodes of ``asserted``, minus what it asserts."""
+    ontology = load_ontology()
+    described = set(ontology.subjects())
     work = Graph()
     for triple in asserted:
-        # sameAs to Wikidata would copy every fact onto wd: IRIs; a literal-valued triple
-        # entails nothing kept here (the ontology has no keys, value or cardinality
-        # restrictions), and those are half the graph
-        if triple[1] != OWL.sameAs and not isinstance(triple[2], Literal):
+        # Only what can fire a rule goes in: a type, or a predicate the ontology says
+        # something of. sameAs to Wikidata would copy every fact onto wd: IRIs; a
+        # literal-valued triple entails nothing kept here (the ontology has no keys,
+        # value or cardinality restrictions); provenance links (prov:wasDerivedFrom,
+        # rdf:subject ...) have no axioms. Together they are most of the graph.
+        if triple[1] != OWL.sameAs and not isinstance(triple[2], Literal) and (
+                triple[1] == RDF.type or triple[1] in described):
             work.add(triple)
-    work += load_ontology()
+    work += ontology
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, rdfs_closure=False, axiomatic_triples=False,
                            datatype_axioms=False).expand(work)
     ours = str(AGR)

@@ -60,17 +60,35 @@ def push(named: Mapping[str, list[str]], url: str, protocol: str = "gsp",
     if protocol not in PROTOCOLS:
         raise GraphError(f"protocol {protocol!r}, expected one of {', '.join(PROTOCOLS)}")
     total = 0
+    done: list[str] = []
     for index, (name, lines) in enumerate(sorted(named.items()), start=1):
-        if protocol == "gsp":
-            target = f"{url}{'&' if '?' in url else '?'}graph={urllib.parse.quote(name, safe='')}"
-            _request(target, "\n".join(lines).encode("utf-8") + b"\n", "PUT",
-                     "application/n-triples", auth, timeout)
-        else:
-            _update(url, name, lines, auth, timeout)
+        try:
+            if protocol == "gsp":
+                target = (f"{url}{'&' if '?' in url else '?'}graph="
+                          f"{urllib.parse.quote(name, safe='')}")
+                _request(target, "\n".join(lines).encode("utf-8") + b"\n", "PUT",
+                         "application/n-triples", auth, timeout)
+            else:
+                _update(url, name, lines, auth, timeout)
+        except GraphError as exc:
+            raise GraphError(_partial(exc, done, name, len(named), protocol)) from exc
+        done.append(name)
         total += len(lines)
         if progress:
             progress(name, index, len(named))
     return PushResult(len(named), total)
+
+
+def _partial(exc: GraphError, done: list[str], failed: str, count: int, protocol: str) -> str:
+    """The message of a push that stopped part way: what the server now holds."""
+    if not done and protocol == "gsp":
+        return f"{exc}; nothing was changed on the server"
+    replaced = (f"{len(done)} of {count} graphs were replaced on the server "
+                f"({done[0]} ... {done[-1]})" if done else "no graph was replaced whole")
+    state = ("was left as it was" if protocol == "gsp"
+             else "may be emptied or half loaded")
+    return (f"{exc}; {replaced}, {failed} {state}; push again to finish (each graph is "
+            f"replaced whole)")
 
 
 def _update(url: str, name: str, lines: list[str], auth: tuple[str, str] | None,

@@ -1,6 +1,7 @@
-"""Hostile characters in a real folder, built by the real CLI, checked by independent readers:
-every RDF output accepted by rapper, the GraphML read back by NetworkX, no control
-character in any label."""
+"""Hostile folders built by the real CLI, checked by independent readers: every RDF output
+accepted by rapper, the GraphML and GEXF read back by NetworkX, no control character in
+any label, a one-line message per skipped input, the good articles' actors all there, and
+the cost of a 780 kB sentence and of 10,000 JSON lines bounded (their cache under 100 MB)."""
 
 from __future__ import annotations
 
@@ -123,3 +124,130 @@ def test_doubtful_bytes_decode_as_an_english_reader_expects(tmp_path: Path, data
     read = read_document(path)
     assert expected in read.textmap.text
     assert "\x00" not in read.textmap.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قال المتحدث باسم وزارة الخارجية إن طهران لن تتفاوض تحت الضغط.\n"
+     "وأضاف أن العقوبات غير قانونية وأن البرنامج سيستمر.\n", "language 'ar'"),
+    ("Москва заявила, что переговоры продолжатся на следующей неделе в Женеве.\n"
+     "Министр сказал, что санкции не изменят позицию страны.\n", "language 'ru'"),
+    ("Menu\nHome\nSubscribe\n", "only page furniture"),
+])
+def test_a_text_in_another_script_is_called_a_language_not_furniture(
+        tmp_path: Path, text: str, expected: str) -> None:
+    from extract import read_document
+    from ontology import InputError
+
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=expected):
+        read_document(path)
+
+
+# ------------------------------------------------------- one folder with every hostile case
+
+
+@pytest.fixture(scope="module")
+def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """A folder of good articles beside every case of the issue, built once; returns the
+    folder, the build and the command's stderr."""
+    import os
+    import random
+    import shutil
+
+    from bench.hostile import json_lines, one_sentence
+    from tests.conftest import CORPUS
+
+    corpus = tmp_path_factory.mktemp("everything")
+    for name in GOOD:
+        shutil.copy(CORPUS / name, corpus)
+    rng = random.Random(11)
+    (corpus / "sentence.txt").write_text(one_sentence(780_000, rng), encoding="utf-8")
+    (corpus / "articles.jsonl").write_text(json_lines(10_000, rng), encoding="utf-8")
+    lines = [f"Iran{ch} criticized the United States{ch} on Monday. Russia backed Iran." for ch in ODD]
+    (corpus / "odd.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    with open(os.fsencode(corpus) + b"/bad\xffname.txt", "w", encoding="utf-8") as handle:
+        handle.write("Iran criticized Israel on Monday.\n")
+    (corpus / "esc\x1b[31mred\nline.txt").write_text("Russia backed Syria in the war.\n",
+                                                     encoding="utf-8")
+    os.mkfifo(corpus / "pipe.txt")
+    for name, device in (("zero.txt", "/dev/zero"), ("null.md", "/dev/null"),
+                         ("random.html", "/dev/urandom")):
+        (corpus / name).symlink_to(device)
+    (corpus / "broken.txt").symlink_to(corpus / "nowhere.txt")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    out = tmp_path_factory.mktemp("built") / "out"
+    done = subprocess.run([sys.executable, "-m", "actorgraph", "build", str(corpus), "--out",
+                           str(out)], capture_output=True, text=True, timeout=3600, check=False,
+                          errors="surrogateescape")
+    assert done.returncode == 3, done.stderr[-3000:]
+    return corpus, out, done.stderr
+
+
+GOOD = ("001_836f478a4669925c.txt", "003_cc976cd41615b2db.txt")
+SKIPPED = ("pipe.txt", "zero.txt", "null.md", "random.html", "broken.txt", "binary.txt")
+
+
+def test_no_traceback_and_one_line_per_skipped_input(hostile_folder) -> None:
+    _corpus, _out, stderr = hostile_folder
+    assert "Traceback" not in stderr and "internal error" not in stderr
+    assert "\x1b" not in stderr
+    skipped = [line for line in stderr.splitlines() if line.startswith("skipped:")]
+    for name in SKIPPED:
+        assert sum(name in line for line in skipped) == 1, (name, skipped)
+    assert len(skipped) == len(SKIPPED), skipped
+    kinds = " ".join(skipped)
+    assert "a named pipe" in kinds and "a character device" in kinds and "not text" in kinds
+    assert kinds.count("broken or looping symbolic link") == 1  # a device link is no broken link
+    notes = [line for line in stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and "sentence.txt" in notes[0] and "cut" in notes[0]
+
+
+@pytest.mark.parametrize(("name", "syntax"), [("graph.ttl", "turtle"), ("graph.nt", "ntriples"),
+                                              ("graph.trig", "trig")])
+def test_rapper_accepts_every_rdf_output_of_the_folder(hostile_folder, rapper: str, name: str,
+                                                       syntax: str) -> None:
+    _corpus, out, _stderr = hostile_folder
+    done = subprocess.run([rapper, "-i", syntax, "-c", str(out / name)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("reader", [nx.read_graphml, nx.read_gexf])
+def test_networkx_reads_the_exports_back(hostile_folder, reader) -> None:
+    _corpus, out, _stderr = hostile_folder
+    graph = reader(out / ("graph.graphml" if reader is nx.read_graphml else "graph.gexf"))
+    labels = [str(data.get("label", "")) for _n, data in graph.nodes(data=True)]
+    assert graph.number_of_nodes() > 20
+    assert not any(ord(ch) < 32 for label in labels for ch in label)
+
+
+def test_the_good_articles_actors_are_all_there(hostile_folder, tmp_path: Path) -> None:
+    import shutil
+
+    from rdflib import RDF, RDFS, Graph
+
+    from ontology import AG
+    from tests.conftest import CORPUS
+
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    for name in GOOD:
+        shutil.copy(CORPUS / name, alone)
+    done = runner.invoke(app, ["build", str(alone), "--out", str(tmp_path / "out")])
+    assert done.exit_code == 0, done.output
+
+    def actors(folder: Path) -> set[str]:
+        graph = Graph().parse(folder / "graph.ttl")
+        return {str(graph.value(a, RDFS.label)) for a in graph.subjects(RDF.type, AG.Actor)}
+
+    expected = actors(tmp_path / "out")
+    assert len(expected) > 15
+    assert expected <= actors(hostile_folder[1])
+
+
+def test_the_cache_of_ten_thousand_lines_stays_small(hostile_folder) -> None:
+    _corpus, out, _stderr = hostile_folder
+    entries = [p for p in (out / ".actorgraph" / "cache").glob("articles*.json")]
+    assert len(entries) == 10_000
+    assert sum(p.stat().st_size for p in entries) < 100e6
