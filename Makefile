@@ -22,6 +22,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/accuracy.py $(if $(wildcard bench/news/*.txt),--news bench/news)
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/html.py
+	$(BIN)/python bench/reliability.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -7,8 +7,10 @@ its own):
 * ``jsonl``: a JSON-lines file of 10,000 short articles (about 1.9 MB);
 * ``repeated``: one paragraph repeated to about 5 MB;
 
-and, for each, an *ordinary* file of the same number of words (sentences of a dozen
-words, paragraphs of five) made from the same names and verbs. It reports the time and
+and, for the first two, an *ordinary* file of the same number of words (sentences of a
+dozen words, paragraphs of five) made from the same names and verbs (the repeated
+paragraph is set beside the sentence's ordinary twin: it says no more than one
+paragraph, and should cost no more than 120,000 ordinary words). It reports the time and
 peak memory of each build, the ratio of each hostile case to its ordinary twin (target:
 at most 3), and the size of the extraction cache. Texts are generated from a fixed seed.
 Usage::
@@ -80,14 +82,18 @@ def main() -> None:
                     "cases": {}}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
+        plains: dict[str, dict] = {}
         for name, (filename, text) in cases.items():
             path = root / filename
             path.write_text(text, encoding="utf-8")
             words = words_of(path)
-            twin = root / f"ordinary-{name}.txt"
-            twin.write_text(ordinary(words, rng), encoding="utf-8")
             hostile = run_build(path, root / f"out-{name}")
-            plain = run_build(twin, root / f"out-ordinary-{name}")
+            if name == "repeated":  # its twin would be 800,000 words; it states one paragraph
+                plain = plains["sentence"]
+            else:
+                twin = root / f"ordinary-{name}.txt"
+                twin.write_text(ordinary(words, rng), encoding="utf-8")
+                plain = plains[name] = run_build(twin, root / f"out-ordinary-{name}")
             ratio = hostile["seconds"] / plain["seconds"] if plain["seconds"] else float("inf")
             report["cases"][name] = {"bytes": path.stat().st_size, "words": words,
                                      "hostile": hostile, "ordinary": plain,

@@ -314,6 +314,7 @@ class Bounded:
 
     blocks: tuple[Block, ...]
     repeated: int = 0  # paragraphs read once that the document repeats
+    repeated_chars: int = 0  # the characters of those repeats, not read
     cut: int = 0  # over-long sentences cut into parts
     longest: int = 0  # the longest of them, in characters
 
@@ -323,8 +324,9 @@ class Bounded:
         if self.cut:
             out.append(f"{self.cut} sentence(s) of up to {self.longest:,} characters cut at "
                        f"{MAX_SENTENCE_CHARS:,} (relations across a cut are not found)")
-        if self.repeated:
-            out.append(f"{self.repeated} repeated paragraph(s) read once")
+        if self.repeated_chars >= MAX_SENTENCE_CHARS:  # a page's repeated "Advertisement"
+            out.append(f"{self.repeated:,} repeated paragraph(s) read once "  # is no news
+                       f"({self.repeated_chars:,} characters not read again)")
         return tuple(out)
 
 
@@ -345,10 +347,11 @@ def bounded(blocks: tuple[Block, ...] | list[Block], limit: int = MAX_SENTENCE_C
     """
     seen: set[str] = set()
     out: list[Block] = []
-    repeated = cut = longest = 0
+    repeated = repeated_chars = cut = longest = 0
     for block in blocks:
         if block.text in seen:
             repeated += 1
+            repeated_chars += len(block.text)
             continue
         seen.add(block.text)
         if len(block.text) <= limit:
@@ -361,7 +364,8 @@ def bounded(blocks: tuple[Block, ...] | list[Block], limit: int = MAX_SENTENCE_C
             out.append(Block(block.start + start + lead, piece.strip()))
         cut += was_cut
         longest = max(longest, length)
-    return Bounded(tuple(b for b in out if b.text.strip()), repeated, cut, longest)
+    return Bounded(tuple(b for b in out if b.text.strip()), repeated, repeated_chars, cut,
+                   longest)
 
 
 def _cut(text: str, limit: int, size: int) -> tuple[list[tuple[int, int]], int, int]:

@@ -200,7 +200,7 @@ def test_no_traceback_and_one_line_per_skipped_input(hostile_folder) -> None:
     assert "a named pipe" in kinds and "a character device" in kinds and "not text" in kinds
     assert kinds.count("broken or looping symbolic link") == 1  # a device link is no broken link
     notes = [line for line in stderr.splitlines() if line.startswith("note:")]
-    assert len(notes) == 1 and "sentence.txt" in notes[0] and "cut" in notes[0]
+    assert len(notes) == 1 and "sentence.txt" in notes[0] and "cut at 2,000" in notes[0]
 
 
 @pytest.mark.parametrize(("name", "syntax"), [("graph.ttl", "turtle"), ("graph.nt", "ntriples"),
