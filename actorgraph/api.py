@@ -61,6 +61,7 @@ class BuildSummary:
     inferred: int = 0
     notes: tuple[str, ...] = ()  # "FILE: what was done to read it" (long sentences cut, ...)
     generation: int = 0  # the number of this build in its folder
+    cache: tuple[int, int] = (0, 0)  # entries and bytes of the extraction cache
 
     @property
     def complete(self) -> bool:
@@ -320,9 +321,10 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
             "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "extractor": EXTRACTOR_NAME})
         if extraction_cache:
             extraction_cache.prune({r.document.id for r in results})
+        cached = extraction_cache.size() if extraction_cache else (0, 0)
     return BuildSummary(len(results), tuple(corpus.skipped), entities, relations,
                         {name: folder.root / name for name in outputs}, tuple(corpus.extracted),
-                        tuple(removed), violations, len(inferred), notes, final.number)
+                        tuple(removed), violations, len(inferred), notes, final.number, cached)
 
 
 def load_query(text_or_file: str) -> str:

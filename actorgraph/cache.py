@@ -91,6 +91,11 @@ class ExtractionCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         write_text(self._path(result.document.id), json.dumps(record, ensure_ascii=False))
 
+    def size(self) -> tuple[int, int]:
+        """The number of entries and their bytes on disk."""
+        entries = list(self.folder.glob("*.json")) if self.folder.exists() else []
+        return len(entries), sum(p.stat().st_size for p in entries)
+
     def prune(self, keep: set[str]) -> None:
         """Drop the entries of documents no longer in the corpus."""
         wanted = {self._path(doc_id).name for doc_id in keep}

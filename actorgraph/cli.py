@@ -138,7 +138,9 @@ def build(
     out_console.print(table)
     out_console.print(f"extracted {len(summary.extracted)} of {summary.documents} documents "
                       f"(the rest unchanged since the last build); {summary.inferred} triples "
-                      f"inferred; store: {out}/store (build {summary.generation})")
+                      f"inferred; store: {out}/store (build {summary.generation}); cache: "
+                      f"{summary.cache[0]} entries, {summary.cache[1] / 1e6:.1f} MB "
+                      f"({out}/.actorgraph/cache, --no-cache to bypass)")
     for violation in summary.violations[:20]:
         err.print(f"[yellow]SHACL:[/yellow] {escape(str(violation))}")
     if summary.violations:

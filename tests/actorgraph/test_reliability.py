@@ -75,7 +75,10 @@ def test_the_cache_of_a_json_lines_file_holds_no_other_line(tmp_path: Path) -> N
     # a rebuild reuses every entry, and the citations still point into the file
     again = runner.invoke(app, ["build", str(corpus), "--out", str(out)])
     assert again.exit_code == 0
-    assert "extracted 0 of 20 documents" in " ".join(again.output.split())
+    said = " ".join(again.output.split())
+    assert "extracted 0 of 20 documents" in said
+    size = sum(p.stat().st_size for p in entries) / 1e6
+    assert f"cache: 20 entries, {size:.1f} MB" in said  # the size report
     ttl = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "day 19 of the talks" in ttl
 
