@@ -13,36 +13,22 @@ Examples
 
 from ontology.lazy import lazy_exports
 
-#: Each public name and the module that defines it (imported on first use: the
+#: Each module and the public names it defines (imported on first use: the
 #: readers and the model need not load spaCy).
 _EXPORTS = {
-    "parse_date": "extract.dates",
-    "ReadDocument": "extract.documents",
-    "Actor": "extract.model",
-    "Assertion": "extract.model",
-    "Document": "extract.model",
-    "DocumentResult": "extract.model",
-    "Event": "extract.model",
-    "Evidence": "extract.model",
-    "Mention": "extract.model",
-    "DEFAULT_MODEL": "extract.config",
-    "EXTRACTOR_NAME": "extract.config",
-    "ExtractConfig": "extract.config",
-    "Extractor": "extract.pipeline",
-    "extract_corpus": "extract.pipeline",
-    "DEFAULT_MAX_BYTES": "extract.config",
-    "STDIN": "extract.readers",
-    "SUFFIXES": "extract.readers",
-    "Skipped": "extract.readers",
-    "read_bytes": "extract.readers",
-    "read_document": "extract.readers",
-    "read_inputs": "extract.readers",
-    "read_path": "extract.readers",
-    "readable_name": "extract.readers",
-    "shown": "extract.readers",
-    "walk": "extract.readers",
-    "Registry": "extract.registry",
-    "normalize_name": "extract.text",
+    "extract.config": ("DEFAULT_MAX_BYTES", "DEFAULT_MODEL", "EXTRACTOR_NAME", "ExtractConfig"),
+    "extract.dates": ("parse_date",),
+    "extract.documents": ("ReadDocument",),
+    "extract.model": (
+        "Actor", "Assertion", "Document", "DocumentResult", "Event", "Evidence", "Mention",
+    ),
+    "extract.pipeline": ("Extractor", "extract_corpus"),
+    "extract.readers": (
+        "STDIN", "SUFFIXES", "Skipped", "read_bytes", "read_document", "read_inputs", "read_path",
+        "readable_name", "shown", "walk",
+    ),
+    "extract.registry": ("Registry",),
+    "extract.text": ("normalize_name",),
 }
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
-__all__ = sorted(_EXPORTS)
+__all__ = __dir__()

@@ -15,55 +15,29 @@ Examples
 
 from ontology.lazy import lazy_exports
 
-#: Each public name and the module that defines it (imported on first use).
+#: Each module and the public names it defines (imported on first use).
 _EXPORTS = {
-    "Dyad": "graphs.analysis",
-    "FORMATS": "graphs.sparql",
-    "GraphStore": "graphs.store",
-    "MAX_NODES": "graphs.pages",
-    "NamedQuery": "graphs.named",
-    "Table": "graphs.sparql",
-    "VIEWS": "graphs.network",
-    "Violation": "graphs.shacl",
-    "assertion_iri": "graphs.rdf",
-    "atomic_path": "graphs.files",
-    "centrality": "graphs.analysis",
-    "collapse_signed": "graphs.network",
-    "communities": "graphs.analysis",
-    "corpus_graph": "graphs.rdf",
-    "cytoscape": "graphs.network",
-    "document_graph": "graphs.rdf",
-    "document_iri": "graphs.rdf",
-    "dyads": "graphs.analysis",
-    "ego_network": "graphs.analysis",
-    "entailments": "graphs.inference",
-    "find_node": "graphs.analysis",
-    "jsonld": "graphs.exports",
-    "named_queries": "graphs.named",
-    "node_iri": "graphs.rdf",
-    "ntriples": "graphs.exports",
-    "query": "graphs.sparql",
-    "read_graph": "graphs.files",
-    "render_html": "graphs.pages",
-    "slug": "graphs.rdf",
-    "store_from_graph": "graphs.sparql",
-    "tables": "graphs.network",
-    "to_networkx": "graphs.network",
-    "to_rdf": "graphs.rdf",
-    "top_nodes": "graphs.analysis",
-    "trig": "graphs.exports",
-    "turtle": "graphs.files",
-    "validate": "graphs.shacl",
-    "write_cytoscape": "graphs.network",
-    "write_gexf": "graphs.network",
-    "write_graphml": "graphs.network",
-    "write_html": "graphs.pages",
-    "write_jsonld": "graphs.exports",
-    "write_ntriples": "graphs.exports",
-    "write_tables": "graphs.network",
-    "write_text": "graphs.files",
-    "write_trig": "graphs.exports",
-    "write_turtle": "graphs.files",
+    "graphs.analysis": (
+        "Dyad", "centrality", "communities", "dyads", "ego_network", "find_node", "top_nodes",
+    ),
+    "graphs.exports": (
+        "jsonld", "ntriples", "trig", "write_jsonld", "write_ntriples", "write_trig",
+    ),
+    "graphs.files": ("atomic_path", "read_graph", "turtle", "write_text", "write_turtle"),
+    "graphs.inference": ("entailments",),
+    "graphs.named": ("NamedQuery", "named_queries"),
+    "graphs.network": (
+        "VIEWS", "collapse_signed", "cytoscape", "tables", "to_networkx", "write_cytoscape",
+        "write_gexf", "write_graphml", "write_tables",
+    ),
+    "graphs.pages": ("MAX_NODES", "render_html", "write_html"),
+    "graphs.rdf": (
+        "assertion_iri", "corpus_graph", "document_graph", "document_iri", "node_iri", "slug",
+        "to_rdf",
+    ),
+    "graphs.shacl": ("Violation", "validate"),
+    "graphs.sparql": ("FORMATS", "Table", "query", "store_from_graph"),
+    "graphs.store": ("GraphStore",),
 }
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
-__all__ = sorted(_EXPORTS)
+__all__ = __dir__()

@@ -8,7 +8,7 @@ imports :mod:`extract.readers` only.
 
 Examples
 --------
->>> getattr_, dir_ = lazy_exports("json", {"loads": "json"})
+>>> getattr_, dir_ = lazy_exports("json", {"json": ("loads",)})
 >>> getattr_("loads")("[1]")
 [1]
 """
@@ -19,10 +19,11 @@ import importlib
 from collections.abc import Callable, Mapping
 
 
-def lazy_exports(package: str, names: Mapping[str, str],
+def lazy_exports(package: str, modules: Mapping[str, tuple[str, ...]],
                  ) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
-    """``__getattr__`` and ``__dir__`` for ``package``: ``names`` maps each public name to
-    the module that defines it."""
+    """``__getattr__`` and ``__dir__`` for ``package``: ``modules`` maps each module to the
+    public names it defines."""
+    names = {name: module for module, defined in modules.items() for name in defined}
 
     def getattr_(name: str) -> object:
         try:
