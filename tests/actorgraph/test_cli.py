@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,47 @@ def test_unknown_focus_is_one_line(demo_out: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["network", str(demo_out), "--focus", "Nobody At All",
                                  "--out", str(tmp_path / "x.html")])
     assert result.exit_code == 1 and "no node is called 'Nobody At All'" in result.output
+
+
+@pytest.mark.parametrize(("command", "shown"), [
+    ("build", ["INPUT", "--out DIR", "--model NAME", "--min-confidence X", "--max-size MB",
+               "--no-cache"]),
+    ("query", ["SPARQL|FILE.rq|NAME", "<table|csv|json>", "--graph DIR"]),
+    ("network", ["<all|influence|conflict|cooperation>", "--max-nodes N", "--out FILE"]),
+    ("analyze", ["<all|influence|conflict|cooperation>", "--top N"]),
+    ("serve", ["--port PORT", "--timeout SECONDS", "--allow-service"]),
+    ("push", ["<gsp|update>", "--user USER"]),
+    ("eval", ["GOLD_DIR", "--corpus DIR", "--min-confidence X"]),
+])
+def test_help_speaks_in_the_users_terms(command: str, shown: list[str]) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    for item in shown:
+        assert item in text, (item, text)
+    for python in ("<list[", "<str>", "<int>", "range>", "<path>", "<float"):
+        assert python not in text, (python, text)
+
+
+def test_a_view_that_is_no_choice_is_a_usage_error(demo_out: Path) -> None:
+    result = runner.invoke(app, ["network", str(demo_out), "--view", "conflit"])
+    assert result.exit_code == 2
+    assert "conflict" in result.output  # the choices are listed
+
+
+def test_validate_says_conforms_on_stdout(demo_out: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "actorgraph", "validate", str(demo_out)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr  # the demo conforms (see above)
+    assert result.stdout.startswith("conforms")
+
+
+def test_network_says_when_it_replaces_a_page(demo_out: Path, tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "copy"
+    shutil.copytree(demo_out, folder, symlinks=True)
+    result = subprocess.run([sys.executable, "-m", "actorgraph", "network", str(folder),
+                             "--view", "conflict"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "replaced" in result.stderr and "conflict.html" in result.stderr
