@@ -113,7 +113,21 @@ def test_stored_queries_answer(demo_out: Path, name: str) -> None:
     result = runner.invoke(app, ["query", name, *NAMED_ARGS[name], "--graph", str(demo_out),
                                  "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)
+    rows = json.loads(result.stdout)
+    assert rows
+    seen = [json.dumps(row, sort_keys=True) for row in rows]
+    assert len(seen) == len(set(seen)), f"{name} repeats rows"  # no row per inferred type
+
+
+@pytest.mark.parametrize("inference", [True, False])
+def test_events_between_gives_each_event_once_with_its_own_kind(demo_out: Path,
+                                                                inference: bool) -> None:
+    from actorgraph import api
+
+    table = api.named_query("events-between", ["1900", "2100"], demo_out, inferred=inference)
+    events = [row[1] for row in table.rows]
+    assert events and len(events) == len(set(events))
+    assert "Activity" not in {row[2] for row in table.rows}  # prov:Activity is inferred
 
 
 def test_stored_query_arguments_are_bound_not_pasted(demo_out: Path) -> None:
