@@ -18,7 +18,7 @@ import graphs.remote as graphs_remote
 from actorgraph.cache import ExtractionCache
 from actorgraph.endpoint import Endpoint
 from actorgraph.folder import BuildFolder
-from extract import EXTRACTOR_NAME, DocumentResult, ExtractConfig, Skipped, walk
+from extract import EXTRACTOR_NAME, DocumentResult, ExtractConfig, Skipped, merge_corpus_events, walk
 from extract.documents import ReadDocument
 from extract.readers import read_inputs, unique
 from graphs.shacl import Violation
@@ -153,7 +153,7 @@ def extract_results(
     """
     corpus = _Corpus(config or ExtractConfig(), cache)
     corpus.read(inputs, progress)
-    return corpus.results, corpus.skipped
+    return merge_corpus_events(corpus.results), corpus.skipped
 
 
 def build_graph(inputs: Iterable[str | Path], config: ExtractConfig | None = None,
@@ -303,7 +303,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         extraction_cache = ExtractionCache(folder.root, config) if cache else None
         corpus = _Corpus(config, extraction_cache)
         corpus.read(inputs, progress)
-        results = corpus.results
+        results = merge_corpus_events(corpus.results)
         graph = graphs.to_rdf(results)
         inferred = graphs.entailments(graph)
         named = _named_graphs(results, inferred)

@@ -19,6 +19,7 @@ _EXPORTS = {
     "extract.config": ("DEFAULT_MAX_BYTES", "DEFAULT_MODEL", "EXTRACTOR_NAME", "ExtractConfig"),
     "extract.dates": ("parse_date",),
     "extract.documents": ("ReadDocument",),
+    "extract.events": ("merge_corpus_events",),
     "extract.model": (
         "Actor", "Assertion", "Document", "DocumentResult", "Event", "Evidence", "Mention",
     ),

@@ -49,7 +49,7 @@ _PATTERNS = [
                re.IGNORECASE),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b(?![\s،,.]+\d)",
                re.IGNORECASE),
-    re.compile(rf"(?<![\d-]){_YEAR}(?![\d-])"),
+    re.compile(rf"(?<![\d-]){_YEAR}(?![\d-]|'?s\b)"),  # not a decade ("the 1950s")
 ]
 
 
@@ -130,6 +130,25 @@ def find_date(text: str, reference: str | None = None) -> tuple[str, int, int] |
             if iso:
                 return iso, match.start(), match.end()
     return None
+
+
+def stated_dates(text: str, reference: str | None = None) -> list[str]:
+    """Every date ``text`` states outright (no relative ones), each span read once at its
+    most precise, in text order.
+
+    >>> stated_dates("Talks began on 9 January 2014 and ended in May 2015.")
+    ['2014-01-09', '2015-05']
+    """
+    text = text.translate(_DIGITS)
+    taken: list[tuple[int, int, str]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end, _ in taken):
+                continue
+            iso = _from_match(match, reference)
+            if iso:
+                taken.append((match.start(), match.end(), iso))
+    return [iso for _start, _end, iso in sorted(taken)]
 
 
 def parse_date(text: str, reference: str | None = None) -> str | None:

@@ -101,7 +101,7 @@ class Extractor:
             actors=tuple(sorted(actors, key=lambda a: a.key)),
             mentions=tuple(self._mention(read, docs, m) for m in mentions),
             assertions=tuple(assertions),
-            events=tuple(sorted(events, key=lambda e: e.key)),
+            events=tuple(sorted(_merged(events), key=lambda e: e.key)),
             warnings=fit.notes(),
         )
 
@@ -187,6 +187,20 @@ class Extractor:
         entry = self.registry.entries[key]
         return Actor(key=key, label=entry.label, cls=entry.cls, qid=entry.qid,
                      surface_forms=(), mentions=0, rules=("implied",), registered=True)
+
+
+def _merged(events: list[Event]) -> list[Event]:
+    """One event per key: sentences that tell the same event give it all their evidence."""
+    by_key: dict[str, Event] = {}
+    for event in events:
+        known = by_key.get(event.key)
+        if known is None:
+            by_key[event.key] = event
+            continue
+        evidence = known.evidence + tuple(a for a in event.evidence if a not in known.evidence)
+        by_key[event.key] = dataclasses.replace(known, evidence=evidence,
+                                                place=known.place or event.place)
+    return list(by_key.values())
 
 
 class _Labels(dict[str, str]):

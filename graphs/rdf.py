@@ -131,27 +131,21 @@ def to_rdf(results: Iterable[DocumentResult]) -> Graph:
     return bind_prefixes(graph)
 
 
-def _named_event(event: Event) -> bool:
-    return not event.key.startswith("~event:")
-
-
 def document_graph(result: DocumentResult) -> Graph:
-    """What one document states: its node, its assertions (with provenance), the
-    events its sentences describe. Nothing here depends on another document."""
+    """What one document states: its node and its assertions (with provenance). Nothing
+    here depends on another document (the events, which may merge what several
+    documents tell, are the corpus graph's)."""
     graph = bind_prefixes(Graph())
     _add_document(graph, result)
     for assertion in result.assertions:
         _add_assertion(graph, assertion)
-    for event in result.events:
-        if not _named_event(event):
-            _add_event(graph, event.key, [event])
     return graph
 
 
 def corpus_graph(results: Iterable[DocumentResult]) -> Graph:
     """What the corpus says as a whole: one node per actor (merged labels, class,
     Wikidata, mention counts, resolutions), the direct relation triples, and the
-    named events."""
+    events (named ones, and those relations state, one node per key)."""
     graph = bind_prefixes(Graph())
     nodes: dict[str, _Node] = {}
     events: dict[str, list[Event]] = {}
@@ -166,8 +160,7 @@ def corpus_graph(results: Iterable[DocumentResult]) -> Graph:
             edges.setdefault(assertion.object, set()).add(("~" + assertion.predicate,
                                                            assertion.subject))
         for event in result.events:
-            if _named_event(event):
-                events.setdefault(event.key, []).append(event)
+            events.setdefault(event.key, []).append(event)
     for node in nodes.values():
         _add_node(graph, node)
         if node.cls in ACTOR_CLASSES:

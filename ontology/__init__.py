@@ -53,6 +53,7 @@ __all__ = [
     "RelationSpec",
     "bind_prefixes",
     "cameo_predicates",
+    "event_templates",
     "load_ontology",
     "load_shapes",
     "relation_specs",
@@ -219,6 +220,19 @@ def cameo_predicates() -> dict[str, str]:
         for code in codes:
             found[code] = name
     return dict(sorted(found.items()))
+
+
+@lru_cache(maxsize=1)
+def event_templates() -> dict[str, str]:
+    """Event class (local name) -> how an event of it is labelled in words
+    (``ag:labelTemplate``, with ``{agents}`` and ``{targets}``).
+
+    >>> event_templates()["Withdrawal"]
+    '{agents} withdrew from {targets}'
+    """
+    graph = load_ontology()
+    return {_local(cls): str(template)
+            for cls, template in graph.subject_objects(AG.labelTemplate)}
 
 
 @cache

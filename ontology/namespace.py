@@ -72,6 +72,7 @@ class AG(DefinedNamespace):
     influence: URIRef
     influences: URIRef
     killed: URIRef
+    labelTemplate: URIRef
     leads: URIRef
     materialConflict: URIRef
     memberOf: URIRef

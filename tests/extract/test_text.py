@@ -89,6 +89,8 @@ def test_metadata_from_markdown_header() -> None:
     ("on August 24", None, None),
     ("February 30, 2020", None, "2020"),
     ("eighty-two", None, None),
+    ("in the early 1950s", None, None),  # a decade is no year
+    ("the 1990's", None, None),
 ])
 def test_parse_date(text: str, reference: str | None, expected: str | None) -> None:
     assert parse_date(text, reference) == expected
