@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import shutil
 import sys
 import traceback
 import urllib.parse
@@ -214,7 +215,8 @@ def query(
                       f"no arguments (see --list)")
             raise typer.Exit(2)
         table = _run(verbose, lambda: api.query(sparql, graph, inferred=inference))
-    sys.stdout.write(table.render(fmt))
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    sys.stdout.write(table.render(fmt, width))
 
 
 #: The first keyword of a SPARQL update request.

@@ -48,8 +48,13 @@ class Table:
 
         return pd.DataFrame(self.rows, columns=self.columns)
 
-    def render(self, fmt: str = "table") -> str:
-        """The rows as an aligned text table, CSV or JSON (a list of objects)."""
+    def render(self, fmt: str = "table", width: int | None = None) -> str:
+        """The rows as a table for people, CSV or JSON (a list of objects).
+
+        The table names IRIs by the project's prefixes (``ag:leads``, ``agr:Iran``) and
+        wraps long cells within ``width`` columns (None: as wide as the longest row);
+        CSV and JSON keep every value whole.
+        """
         if fmt == "json":
             return json.dumps([dict(zip(self.columns, row, strict=True)) for row in self.rows],
                               ensure_ascii=False, indent=2, default=str)
@@ -61,12 +66,36 @@ class Table:
             return out.getvalue()
         if fmt != "table":
             raise QueryError(f"format {fmt!r}, expected one of {', '.join(FORMATS)}")
-        cells = [self.columns, *[["" if v is None else str(v) for v in row] for row in self.rows]]
-        widths = [min(max(len(r[i]) for r in cells), 80) for i in range(len(self.columns))]
-        lines = ["  ".join(c[:80].ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-                 for r in cells]
-        lines.insert(1, "  ".join("-" * w for w in widths))
-        return "\n".join(lines) + "\n"
+        from rich import box
+        from rich.console import Console
+        from rich.table import Table as RichTable
+        from rich.text import Text
+
+        table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        for column in self.columns:
+            table.add_column(column, overflow="fold")
+        for row in self.rows:
+            table.add_row(*(Text(compact(v)) for v in row))
+        out = io.StringIO()
+        Console(file=out, width=width or 100_000, color_system=None, highlight=False,
+                emoji=False, markup=False).print(table)
+        return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+
+
+def compact(value: object) -> str:
+    """A value as a person reads it: an IRI by its prefixed name, nothing for None.
+
+    >>> compact("https://w3id.org/actorgraph/ontology#leads"), compact(None), compact(0.5)
+    ('ag:leads', '', '0.5')
+    """
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith(("http://", "https://")):
+        for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
+            if text.startswith(str(namespace)) and re.fullmatch(r"[\w./-]+", text[len(namespace):]):
+                return f"{prefix}:{text[len(namespace):]}"
+    return text
 
 
 def store_from_graph(graph: Graph) -> ox.Store:

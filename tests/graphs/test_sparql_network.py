@@ -90,3 +90,20 @@ def test_graphml_opens_in_networkx(graph, tmp_path: Path) -> None:
 def test_writes_leave_no_temporary_files(graph, tmp_path: Path) -> None:
     write_turtle(graph, tmp_path / "graph.ttl")
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_a_table_names_iris_by_prefix_and_wraps_long_cells_without_cutting() -> None:
+    from graphs import Table
+
+    sentence = "Soleimani was chosen by Khamenei to lead the Quds Force " * 4
+    table = Table(["node", "relation", "sentence"],
+                  [("https://w3id.org/actorgraph/id/Qasem_Soleimani",
+                    "https://w3id.org/actorgraph/ontology#leads", sentence.strip())])
+    wide = table.render("table")
+    assert "agr:Qasem_Soleimani" in wide and "ag:leads" in wide
+    assert sentence.strip() in wide and len(wide.splitlines()) == 3  # one line a row
+    narrow = table.render("table", width=60)
+    assert max(len(line) for line in narrow.splitlines()) <= 60
+    assert "".join(narrow.split()).count("".join(sentence.split())) == 1  # wrapped, whole
+    assert not any(line != line.rstrip() for line in narrow.splitlines())
+    assert json.loads(table.render("json"))[0]["relation"].startswith("https://")  # whole
