@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import networkx as nx
 from rdflib import RDF, Graph
 
 import graphs
@@ -247,7 +248,12 @@ def analyze(graph_dir: str | Path, view: str = "all", top: int = 10, focus: str 
     if focus:
         network = graphs.ego_network(network, focus, depth)
     scores = graphs.centrality(network)
-    ranked = sorted(network, key=lambda n: (-scores[n]["pagerank"], network.nodes[n]["label"]))
+    # an actor in a pair or a trio of its own ("Kim Jong-un leads North Korea" in an Iran
+    # corpus) has a PageRank near the baseline of any node: it ranks after those tied into
+    # the larger network
+    component = {n: len(c) for c in nx.weakly_connected_components(network) for n in c}
+    ranked = sorted(network, key=lambda n: (component[n] <= 3, -scores[n]["pagerank"],
+                                            network.nodes[n]["label"]))
     name = lambda n: network.nodes[n]["label"]  # noqa: E731
     return Analysis(
         central=[(name(n), network.nodes[n]["cls"], round(scores[n]["pagerank"], 4),

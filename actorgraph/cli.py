@@ -270,10 +270,15 @@ def analyze(
     for name, cls, rank, between, degree in result.central:
         table.add_row(escape(name), cls, f"{rank:.4f}", f"{between:.4f}", str(degree))
     out_console.print(table)
-    for title, rows in (("strongest conflict dyads", result.conflict),
-                        ("strongest cooperation dyads", result.cooperation)):
-        dyad_table = Table(title=title)
-        for column in ("actor", "actor", "Goldstein sum", "relations"):
+    kinds = {"conflict": ("conflict",), "cooperation": ("cooperation",)}.get(
+        view, ("conflict", "cooperation"))
+    for kind in kinds:
+        rows = result.conflict if kind == "conflict" else result.cooperation
+        if not rows:
+            out_console.print(f"no {kind} between actors in this view")
+            continue
+        dyad_table = Table(title=f"strongest {kind} (who does it to whom)")
+        for column in ("actor", "to", "Goldstein sum", "relations"):
             dyad_table.add_column(column)
         for a, b, weight, relations in rows:
             dyad_table.add_row(escape(a), escape(b), f"{weight:+.1f}", ", ".join(relations))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from extract.text import normalize_name
-from ontology import GraphError
+from ontology import ACTOR_CLASSES, GraphError, relation_specs
 
 
 def find_node(network: nx.MultiDiGraph, name: str) -> str:
@@ -96,7 +96,8 @@ def communities(network: nx.MultiDiGraph, seed: int = 7) -> list[set[str]]:
 
 @dataclass(frozen=True)
 class Dyad:
-    """Two actors and what passes between them, either way."""
+    """What one actor does to another: ``a`` acts on ``b`` (for a symmetric relation,
+    negotiation or cooperation, the two in label order)."""
 
     a: str
     b: str
@@ -105,7 +106,9 @@ class Dyad:
 
 
 def dyads(network: nx.MultiDiGraph, kind: str = "conflict", top: int = 10) -> list[Dyad]:
-    """The strongest conflict (most negative Goldstein sum) or cooperation (most positive) pairs.
+    """The strongest conflict (most negative Goldstein sum) or cooperation (most positive)
+    dyads between actors (a policy or an event is nobody's partner), each with its
+    direction: who does it to whom.
 
     Raises
     ------
@@ -115,11 +118,15 @@ def dyads(network: nx.MultiDiGraph, kind: str = "conflict", top: int = 10) -> li
     if kind not in ("conflict", "cooperation"):
         raise GraphError(f"dyad kind {kind!r}, expected conflict or cooperation")
     sums: dict[tuple[str, str], list] = {}
+    specs = relation_specs()
     for u, v, key, data in network.edges(keys=True, data=True):
         weight = data.get("goldstein")
         if weight is None or (weight < 0) != (kind == "conflict") or u == v:
             continue
-        pair = tuple(sorted((u, v)))
+        if not {network.nodes[u].get("cls"), network.nodes[v].get("cls")} <= set(ACTOR_CLASSES):
+            continue
+        spec = specs.get(str(data.get("predicate")))
+        pair = tuple(sorted((u, v))) if spec and spec.symmetric else (u, v)
         entry = sums.setdefault(pair, [0.0, []])  # type: ignore[arg-type]
         entry[0] += weight
         entry[1].append(key)

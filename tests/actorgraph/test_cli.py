@@ -219,3 +219,22 @@ def test_network_says_when_it_replaces_a_page(demo_out: Path, tmp_path: Path) ->
                              "--view", "conflict"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "replaced" in result.stderr and "conflict.html" in result.stderr
+
+
+def test_the_most_central_are_tied_into_the_network(demo_out: Path) -> None:
+    import networkx as nx
+
+    import graphs
+    from actorgraph import api
+
+    result = api.analyze(demo_out, top=10)
+    network = graphs.to_networkx(graphs.read_graph(demo_out))
+    size = {network.nodes[n]["label"]: len(c) for c in nx.weakly_connected_components(network)
+            for n in c}
+    assert all(size[name] > 3 for name, *_ in result.central)  # none from a pair of its own
+
+
+def test_analyze_shows_the_dyads_of_its_view(demo_out: Path) -> None:
+    result = runner.invoke(app, ["analyze", str(demo_out), "--view", "conflict", "--top", "3"])
+    assert result.exit_code == 0, result.output
+    assert "strongest conflict" in result.output and "cooperation" not in result.output

@@ -111,3 +111,15 @@ def test_csv_tables(demo_graph: Graph) -> None:
     assert {"label", "class", "wikidata", "pagerank", "betweenness"} <= set(nodes.columns)
     killed = edges[edges.predicate == "killed"].iloc[0]
     assert (killed.source_label, killed.goldstein, killed.cameo) == ("United States", -10.0, "186")
+
+
+def test_dyads_say_who_does_it_to_whom_and_pair_actors_only(demo_graph: Graph) -> None:
+    network = to_networkx(demo_graph)
+    conflict = dyads(network, "conflict", 50)
+    pairs = {(d.a, d.b): d.relations for d in conflict}
+    assert "killed" in pairs[(AGR + "United_States", AGR + "Qasem_Soleimani")]
+    assert (AGR + "Qasem_Soleimani", AGR + "United_States") not in pairs or \
+        "killed" not in pairs[(AGR + "Qasem_Soleimani", AGR + "United_States")]
+    classes = {network.nodes[n]["cls"] for d in conflict + dyads(network, "cooperation", 50)
+               for n in (d.a, d.b)}
+    assert classes <= {"Person", "Organization", "Country", "Group"}
