@@ -84,7 +84,7 @@ def readme_queries() -> list[str]:
     """Every SPARQL query of the README: the ```sparql blocks and the quoted argument of
     each `actorgraph query '...'` command."""
     text = README.read_text(encoding="utf-8")
-    queries = re.findall(r"```sparql\n(.*?)```", text, re.S)
+    queries = re.findall(r"```sparql[^\n]*\n(.*?)```", text, re.S)
     queries += re.findall(r"actorgraph query '(.*?)'", text, re.S)
     return queries
 
