@@ -23,6 +23,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/html.py
 	$(BIN)/python bench/reliability.py
+	$(BIN)/python bench/startup.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

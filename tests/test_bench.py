@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
     ("store.py", ["--triples", "20000", "--repeats", "1"], "load_ratio"),
     ("html.py", ["--nodes", "120", "--baseline", "40"], "nodes"),
     ("reliability.py", ["--scale", "0.002"], "cases"),
+    ("startup.py", ["--repeats", "1"], "commands"),
 ])
 def test_bench_script_runs(tmp_path: Path, script: str, args: list[str], key: str) -> None:
     out = tmp_path / "result.json"
