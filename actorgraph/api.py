@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import shutil
 import sys
 import time
@@ -22,6 +23,7 @@ from actorgraph.folder import BuildFolder
 from extract import EXTRACTOR_NAME, DocumentResult, ExtractConfig, Skipped, merge_corpus_events, walk
 from extract.documents import ReadDocument
 from extract.readers import read_inputs, unique
+from extract.text import normalize_name
 from graphs.shacl import Violation
 from graphs.store import CORPUS_GRAPH, INFERRED_GRAPH, GraphStore, document_graph_iri, graphs_in
 from ontology import (
@@ -381,7 +383,28 @@ def named_query(name: str, args: list[str], graph_dir: str | Path, inferred: boo
     if name not in library:
         raise QueryError(f"no named query {name!r}; `actorgraph query --list` shows them")
     stored = library[name]
-    return open_store(graph_dir).query(stored.text, stored.bindings(args), inferred=inferred)
+    bindings = stored.bindings(args)
+    store = open_store(graph_dir)
+    for param, kind in zip(stored.params, stored.kinds or ("",) * len(stored.params),
+                           strict=True):
+        if kind == "actor":
+            bindings[param] = _stored_name(store, bindings[param])
+    return store.query(stored.text, bindings, inferred=inferred)
+
+
+def _stored_name(store: GraphStore, name: str) -> str:
+    """The label or alias of an actor in ``store`` that ``name`` means (case, accents and
+    a leading "the" aside), or a :class:`QueryError` with the nearest names."""
+    table = store.query("SELECT DISTINCT ?name WHERE { ?x a ag:Actor . "
+                        "{ ?x rdfs:label ?name } UNION { ?x skos:altLabel ?name } }",
+                        inferred=False)
+    names = {normalize_name(str(row[0])): str(row[0]) for row in table.rows}
+    wanted = normalize_name(name)
+    if wanted in names:
+        return names[wanted]
+    near = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(repr(names[n]) for n in near)}?" if near else ""
+    raise QueryError(f"no actor is called {name!r} in this build{hint}")
 
 
 def validate(graph_dir: str | Path) -> list[Violation]:

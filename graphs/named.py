@@ -25,7 +25,9 @@ QUERY_DIR = Path(__file__).resolve().parent / "queries"
 _PARAM = re.compile(r"^#\s*param\s+(?P<name>\w+)(?:\s*\((?P<kind>\w+)\))?\s*:\s*(?P<help>.*)$")
 #: What a typed parameter must look like ("# param from (date): ...").
 _KINDS = {"date": (re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
-                   "a date as YYYY, YYYY-MM or YYYY-MM-DD")}
+                   "a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+          # an actor's name: the caller matches it to a stored label or alias
+          "actor": (re.compile(r"\S"), "an actor's name")}
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,7 @@ def test_analyze_command(demo_out: Path) -> None:
 def test_unknown_focus_is_one_line(demo_out: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["network", str(demo_out), "--focus", "Nobody At All",
                                  "--out", str(tmp_path / "x.html")])
-    assert result.exit_code == 1 and "no node is called 'Nobody At All'" in result.output
+    assert result.exit_code == 1 and "no actor is called 'Nobody At All'" in result.output
 
 
 @pytest.mark.parametrize(("command", "shown"), [
@@ -238,3 +238,21 @@ def test_analyze_shows_the_dyads_of_its_view(demo_out: Path) -> None:
     result = runner.invoke(app, ["analyze", str(demo_out), "--view", "conflict", "--top", "3"])
     assert result.exit_code == 0, result.output
     assert "strongest conflict" in result.output and "cooperation" not in result.output
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["query", "conflicts", "ali khamenei"], "ok"),  # case does not matter
+    (["query", "conflicts", "Khamenai"], "did you mean"),
+    (["query", "sources", "Ali Khamenei", "Nobody At All"], "no actor is called 'Nobody At All'"),
+    (["network", "--focus", "Solemani"], "did you mean 'Qasem Soleimani'"),
+])
+def test_an_unknown_actor_is_the_same_error_everywhere(demo_out: Path, tmp_path: Path,
+                                                       args: list[str], expected: str) -> None:
+    where = ["--graph", str(demo_out)] if args[0] == "query" else [str(demo_out), "--out",
+                                                                   str(tmp_path / "p.html")]
+    command = [args[0], *where, *args[1:]] if args[0] == "network" else [*args, *where]
+    result = runner.invoke(app, command)
+    if expected == "ok":
+        assert result.exit_code == 0 and "Donald Trump" in result.output
+    else:
+        assert result.exit_code == 1 and expected in " ".join(result.output.split())

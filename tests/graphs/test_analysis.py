@@ -64,7 +64,7 @@ def test_find_node_by_label_or_alias(demo_graph: Graph, name: str, expected: str
 
 
 def test_find_node_says_what_is_missing(demo_graph: Graph) -> None:
-    with pytest.raises(GraphError, match="no node is called 'Nobody'"):
+    with pytest.raises(GraphError, match="no actor is called 'Nobody'"):
         find_node(to_networkx(demo_graph), "Nobody")
 
 
