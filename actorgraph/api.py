@@ -203,16 +203,46 @@ def write_outputs(graph: Graph, named: Mapping[str, Graph], out: Path) -> dict[s
         "graph.nt": graphs.write_ntriples(graph, out / "graph.nt"),
         "graph.jsonld": graphs.write_jsonld(graph, out / "graph.jsonld"),
     }
+    everything = graphs.to_networkx(graph)
+    focus_pages = []
+    for node in central_actors(everything, FOCUS_PAGES):
+        label = everything.nodes[node]["label"]
+        name = f"focus-{graphs.slug(label.lower())}.html"
+        ego = graphs.ego_network(everything, node, 1)
+        written[name] = graphs.write_html(ego, out / name, page_title("all", label))
+        focus_pages.append({"label": label, "href": name})
     for view, page in PAGES.items():
         network = graphs.to_networkx(graph, view=view)
-        written[page] = graphs.write_html(network, out / page, title=page_title(view))
-    everything = graphs.to_networkx(graph)
+        written[page] = graphs.write_html(network, out / page, title=page_title(view),
+                                          pages=focus_pages)
     written["graph.graphml"] = graphs.write_graphml(everything, out / "graph.graphml")
     written["graph.gexf"] = graphs.write_gexf(everything, out / "graph.gexf")
     written["graph.cyjs"] = graphs.write_cytoscape(everything, out / "graph.cyjs")
     written["nodes.csv"], written["edges.csv"] = graphs.write_tables(
         everything, out / "nodes.csv", out / "edges.csv")
     return written
+
+
+#: How many of the most central actors get a page of their own, linked from the others.
+FOCUS_PAGES = 5
+
+
+def central_actors(network: nx.MultiDiGraph, top: int) -> list[str]:
+    """The ``top`` most central actors (PageRank), those tied into the larger network first:
+    an actor in a pair or a trio of its own ("Kim Jong-un leads North Korea" in an Iran
+    corpus) has a PageRank near the baseline of any node."""
+    if not network.number_of_nodes():
+        return []
+    actors = [n for n in network if network.nodes[n].get("cls") in ACTOR_CLASSES]
+    return _by_centrality(network, actors, graphs.centrality(network))[:top]
+
+
+def _by_centrality(network: nx.MultiDiGraph, nodes: list[str],
+                   scores: Mapping[str, Mapping[str, float]]) -> list[str]:
+    """``nodes`` by PageRank, those in a component of more than three nodes first."""
+    component = {n: len(c) for c in nx.weakly_connected_components(network) for n in c}
+    return sorted(nodes, key=lambda n: (component[n] <= 3, -scores[n]["pagerank"],
+                                        network.nodes[n]["label"]))
 
 
 def page_title(view: str, focus: str | None = None) -> str:
@@ -250,12 +280,7 @@ def analyze(graph_dir: str | Path, view: str = "all", top: int = 10, focus: str 
     if focus:
         network = graphs.ego_network(network, focus, depth)
     scores = graphs.centrality(network)
-    # an actor in a pair or a trio of its own ("Kim Jong-un leads North Korea" in an Iran
-    # corpus) has a PageRank near the baseline of any node: it ranks after those tied into
-    # the larger network
-    component = {n: len(c) for c in nx.weakly_connected_components(network) for n in c}
-    ranked = sorted(network, key=lambda n: (component[n] <= 3, -scores[n]["pagerank"],
-                                            network.nodes[n]["label"]))
+    ranked = _by_centrality(network, list(network), scores)
     name = lambda n: network.nodes[n]["label"]  # noqa: E731
     return Analysis(
         central=[(name(n), network.nodes[n]["cls"], round(scores[n]["pagerank"], 4),

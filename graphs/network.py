@@ -13,7 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
-from rdflib.namespace import PROV, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from graphs.files import write_atomic, write_text
 from ontology import ACTOR_CLASSES, AG, GraphError, relation_specs
@@ -46,8 +46,13 @@ def _evidence(graph: Graph) -> dict[tuple[URIRef, URIRef, URIRef], list[dict[str
         key = (graph.value(assertion, RDF.subject), graph.value(assertion, RDF.predicate),
                graph.value(assertion, RDF.object))
         doc = graph.value(assertion, PROV.wasDerivedFrom)
+        url = str(graph.value(doc, DCTERMS.source) or "")
         found.setdefault(key, []).append({  # type: ignore[arg-type]
             "source": str(graph.value(doc, AG.sourceFile) or ""),
+            "title": str(graph.value(doc, DCTERMS.title) or ""),
+            "publisher": str(graph.value(doc, DCTERMS.publisher) or ""),
+            "date": str(graph.value(doc, DCTERMS.issued) or ""),
+            "url": url if url.startswith(("http://", "https://")) else "",
             "sentence": str(graph.value(assertion, AG.sentence) or ""),
             "start": int(graph.value(assertion, AG.startOffset) or 0),
             "end": int(graph.value(assertion, AG.endOffset) or 0),

@@ -34,14 +34,18 @@ CLASS_STYLE = {
     "Event": ("#bab0ac", "hexagon"),
     "Place": ("#76b7b2", "triangleDown"),
 }
-#: Edge colour by relation family (conflict red, cooperation green, influence blue).
+#: Edge colour and dash by relation family: the Okabe-Ito palette, which readers with any
+#: common colour-vision deficiency tell apart; structure is dashed besides.
 FAMILY_COLOR = {
-    "influence": "#1f5fbf",
-    "structure": "#7aa6e0",
-    "cooperation": "#2e9e44",
-    "verbal conflict": "#f07b3f",
-    "material conflict": "#d62728",
+    "influence": "#0072B2",
+    "structure": "#CC79A7",
+    "cooperation": "#009E73",
+    "verbal conflict": "#E69F00",
+    "material conflict": "#D55E00",
 }
+FAMILY_DASHES = {"structure": True}
+#: How many of the strongest edges (most sentences) carry their relation as a label.
+LABELLED_EDGES = 12
 
 
 def json_for_script(value: object) -> str:
@@ -82,21 +86,29 @@ def _pyvis(network: nx.MultiDiGraph) -> Network:
         color, shape = CLASS_STYLE.get(str(data.get("cls")), ("#999999", "dot"))
         net.add_node(node, label=str(data.get("label", node)), color=color, shape=shape,
                      value=round(1 + 20 * sizes.get(node, 0.0), 3), cls=data.get("cls", ""),
-                     wikidata=data.get("wikidata", ""), mentions=data.get("mentions", 0))
-    for index, (u, v, key, data) in enumerate(sorted(network.edges(keys=True, data=True),
-                                                     key=lambda e: (e[0], e[1], e[2]))):
-        evidence = [{"source": e["source"], "sentence": e["sentence"]} for e in data["evidence"]]
+                     wikidata=data.get("wikidata", ""), mentions=data.get("mentions", 0),
+                     aliases=list(data.get("aliases", ())))
+    ordered = sorted(network.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+    strongest = {id(e) for e in sorted(ordered, key=lambda e: (-e[3]["weight"], e[0], e[1], e[2])
+                                       )[:LABELLED_EDGES]}
+    for index, edge in enumerate(ordered):
+        u, v, key, data = edge
+        evidence = [{k: e.get(k, "") for k in ("source", "sentence", "title", "publisher", "date",
+                                              "url")} for e in data["evidence"]]
         net.add_edge(u, v, id=f"e{index}", predicate=key, family=data["family"],
                      relation=data["label"], confidence=data["confidence"], evidence=evidence,
                      color=FAMILY_COLOR.get(data["family"], "#888888"),
-                     width=1 + min(data["weight"], 6),
+                     dashes=FAMILY_DASHES.get(data["family"], False),
+                     width=1 + min(data["weight"], 6), strong=id(edge) in strongest,
                      arrows="" if data["symmetric"] else "to")
     return net
 
 
-def render_html(network: nx.MultiDiGraph, title: str, max_nodes: int = MAX_NODES) -> str:
+def render_html(network: nx.MultiDiGraph, title: str, max_nodes: int = MAX_NODES,
+                pages: list[dict[str, str]] | None = None) -> str:
     """The page for one network view; above ``max_nodes`` it keeps the most central nodes
-    (PageRank) and says so on the page."""
+    (PageRank) and says so on the page. ``pages`` (``{"label", "href"}``) are linked
+    from it: the focus pages of the most central actors."""
     notice = ""
     if network.number_of_nodes() > max_nodes:
         kept = top_nodes(network, max_nodes)
@@ -109,8 +121,12 @@ def render_html(network: nx.MultiDiGraph, title: str, max_nodes: int = MAX_NODES
     data = {
         "nodes": nodes,
         "edges": edges,
-        "classes": {c: {"color": col, "shape": shp} for c, (col, shp) in CLASS_STYLE.items()},
-        "families": FAMILY_COLOR,
+        "classes": {c: {"color": col, "shape": shp} for c, (col, shp) in CLASS_STYLE.items()
+                    if any(d.get("cls") == c for _n, d in network.nodes(data=True))},
+        "families": {f: {"color": col, "dashes": FAMILY_DASHES.get(f, False)}
+                     for f, col in FAMILY_COLOR.items()
+                     if any(d.get("family") == f for *_e, d in network.edges(data=True))},
+        "pages": pages or [],
         "view": network.graph.get("view", "all"),
         "notice": notice,
         "focus": network.graph.get("focus", ""),
@@ -122,6 +138,6 @@ def render_html(network: nx.MultiDiGraph, title: str, max_nodes: int = MAX_NODES
 
 
 def write_html(network: nx.MultiDiGraph, path: Path, title: str,
-               max_nodes: int = MAX_NODES) -> Path:
+               max_nodes: int = MAX_NODES, pages: list[dict[str, str]] | None = None) -> Path:
     """Write the interactive page of ``network`` to ``path``, atomically."""
-    return write_text(path, render_html(network, title, max_nodes))
+    return write_text(path, render_html(network, title, max_nodes, pages))

@@ -19,7 +19,12 @@ runner = CliRunner()
 def test_build_writes_every_output(demo_out: Path) -> None:
     from actorgraph import OUTPUTS
 
-    assert sorted(p.name for p in demo_out.iterdir() if p.is_file()) == sorted(OUTPUTS)
+    from actorgraph.api import FOCUS_PAGES
+
+    files = sorted(p.name for p in demo_out.iterdir() if p.is_file())
+    focus = [name for name in files if name.startswith("focus-")]
+    assert sorted(set(files) - set(focus)) == sorted(OUTPUTS)
+    assert len(focus) == FOCUS_PAGES  # a page for each most central actor
     assert (demo_out / "store").is_dir()
 
 
@@ -165,7 +170,7 @@ def test_network_command_writes_a_focus_page(demo_out: Path, tmp_path: Path) -> 
 def test_analyze_command(demo_out: Path) -> None:
     result = runner.invoke(app, ["analyze", str(demo_out), "--top", "5"])
     assert result.exit_code == 0, result.output
-    for heading in ("most central", "strongest conflict dyads", "strongest cooperation dyads",
+    for heading in ("most central", "strongest conflict", "strongest cooperation",
                     "communities"):
         assert heading in result.stdout
     assert "Ali Khamenei" in result.stdout

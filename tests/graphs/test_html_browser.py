@@ -50,9 +50,13 @@ def test_demo_page_draws_every_actor_offline(browser, demo_out: Path, view: str)
     network = to_networkx(graph, view=view)
     page, requests, errors = _open(browser, demo_out / f"{view}.html")
     drawn = page.evaluate("Object.keys(agNetwork.getPositions()).length")
+    connected = sum(1 for n in network if network.degree(n))
+    assert drawn == connected  # actors without relations are off by default
+    page.click("input[data-filter='isolates']")
+    assert page.evaluate("Object.keys(agNetwork.getPositions()).length") == \
+        network.number_of_nodes()
     drawn_actors = page.evaluate(
         "agNodes.get().filter(n => ['Person','Organization','Country','Group'].includes(n.cls)).length")
-    assert drawn == network.number_of_nodes()
     assert drawn_actors == actors > 20
     assert page.evaluate("agEdges.length") == network.number_of_edges()
     assert page.evaluate("document.querySelector('#network canvas') !== null")
@@ -75,7 +79,7 @@ def test_hostile_text_never_runs(browser, tmp_path: Path) -> None:
 def test_class_filter_hides_nodes(browser, demo_out: Path) -> None:
     page, _r, _e = _open(browser, demo_out / "influence.html")
     before = page.evaluate("agNodeView.length")
-    people = page.evaluate("agNodes.get().filter(n => n.cls === 'Person').length")
+    people = page.evaluate("agNodeView.get().filter(n => n.cls === 'Person').length")
     page.click("input[data-filter='Person']")
     assert page.evaluate("agNodeView.length") == before - people > 0
 
@@ -133,3 +137,100 @@ def test_a_large_graph_keeps_its_central_nodes_and_says_so(browser, tmp_path: Pa
     assert page.evaluate("agNodes.get().some(n => n.label === 'Actor 0')")
     notice = page.inner_text("#notice")
     assert "20 most central of 60 nodes" in notice and errors == []
+
+
+def _inside_canvas(page) -> bool:
+    """Every drawn node lies within the canvas as shown (the view is fitted)."""
+    return page.evaluate("""() => {
+        const box = document.querySelector('#network canvas').getBoundingClientRect();
+        return Object.values(agNetwork.getPositions()).every(p => {
+            const d = agNetwork.canvasToDOM(p);
+            return d.x >= 0 && d.y >= 0 && d.x <= box.width && d.y <= box.height;
+        });
+    }""")
+
+
+def test_the_view_is_fitted_to_what_is_shown(browser, demo_out: Path) -> None:
+    page, _r, errors = _open(browser, demo_out / "network.html")
+    assert _inside_canvas(page)
+    page.click("input[data-filter='isolates']")  # more nodes: fitted again
+    assert _inside_canvas(page)
+    page.click("input[data-filter='Country']")
+    assert _inside_canvas(page) and errors == []
+
+
+def test_the_legend_shows_shapes_of_the_classes_drawn_only(browser, demo_out: Path) -> None:
+    from graphs.pages import CLASS_STYLE
+
+    page, _r, _e = _open(browser, demo_out / "influence.html")
+    legend = page.evaluate("""() => [...document.querySelectorAll('#class-filters label')].map(
+        l => [l.querySelector('input').dataset.filter, l.querySelector('.glyph').dataset.shape])""")
+    drawn = set(page.evaluate("[...new Set(agNodes.get().map(n => n.cls))]"))
+    assert {c for c, _shape in legend} == drawn
+    assert all(shape == CLASS_STYLE[c][1] for c, shape in legend)
+
+
+def test_family_colours_are_colour_blind_safe_and_all_differ() -> None:
+    from graphs.pages import FAMILY_COLOR, FAMILY_DASHES
+
+    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+    colours = list(FAMILY_COLOR.values())
+    assert set(colours) <= okabe_ito and len(set(colours)) == len(colours)
+    assert FAMILY_DASHES.get("structure")  # told apart by more than colour
+
+
+def test_search_finds_an_actor_by_any_of_its_names(browser, demo_out: Path) -> None:
+    page, _r, _e = _open(browser, demo_out / "network.html")
+    soleimani = page.evaluate("agNodes.get().find(n => n.label === 'Qasem Soleimani').id")
+    for typed in ("Solemaini", "qsem solemaini", "SOLEIMANI"):
+        page.fill("#search", typed)
+        assert soleimani in page.evaluate("agNetwork.getSelectedNodes()"), typed
+
+
+def test_the_strongest_edges_are_labelled_and_others_on_hover(browser, demo_out: Path) -> None:
+    from graphs.pages import LABELLED_EDGES
+
+    page, _r, _e = _open(browser, demo_out / "network.html")
+    labelled = page.evaluate("agEdges.get().filter(e => e.label).map(e => e.label)")
+    assert 0 < len(labelled) <= LABELLED_EDGES
+    edge = page.evaluate("agEdges.get().find(e => !e.label && e.predicate === 'killed') ? "
+                         "agEdges.get().find(e => !e.label && e.predicate === 'killed').id : "
+                         "agEdges.get().find(e => !e.label).id")
+    page.evaluate("id => agNetwork.focus(agEdges.get(id).from, {scale: 1.5, animation: false})",
+                  edge)
+    x, y = _edge_point(page, edge)
+    page.mouse.move(x - 5, y - 5)
+    page.mouse.move(x, y)
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+    assert page.evaluate("id => agEdges.get(id).label", edge)
+
+
+def test_evidence_names_the_outlet_title_and_date_and_links_the_source(browser, tmp_path: Path,
+                                                                      ) -> None:
+    network = to_networkx(to_rdf([minimal_result()]))
+    for _u, _v, data in network.edges(data=True):
+        for item in data["evidence"]:
+            item.update(title="A Report", publisher="The Outlet", date="2020-01-03",
+                        url="https://example.org/report")
+    path = write_html(network, tmp_path / "page.html", title="evidence")
+    page, _r, _e = _open(browser, path)
+    edge = page.evaluate("agEdges.get()[0].id")
+    page.evaluate("id => agNetwork.selectEdges([id])", edge)
+    page.evaluate("""id => agNetwork.body.emitter.emit('click', {nodes: [], edges: [id]})""", edge)
+    details = page.inner_text("#details")
+    assert "The Outlet · A Report · 2020-01-03" in details
+    assert page.get_attribute("#details a", "href") == "https://example.org/report"
+    assert page.get_attribute("#details a", "rel") == "noopener noreferrer"
+
+
+def test_the_main_page_links_a_page_for_each_most_central_actor(browser, demo_out: Path) -> None:
+    from actorgraph.api import FOCUS_PAGES
+
+    page, _r, _e = _open(browser, demo_out / "network.html")
+    links = page.evaluate("[...document.querySelectorAll('#pages a')].map(a => [a.textContent, "
+                          "a.getAttribute('href')])")
+    assert len(links) == FOCUS_PAGES and ["Ali Khamenei", "focus-ali-khamenei.html"] in links
+    for _label, href in links:
+        assert (demo_out / href).is_file()
+    focus, _r, errors = _open(browser, demo_out / links[0][1])
+    assert links[0][0] in focus.title() and errors == []
