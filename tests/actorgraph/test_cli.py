@@ -18,7 +18,6 @@ runner = CliRunner()
 
 def test_build_writes_every_output(demo_out: Path) -> None:
     from actorgraph import OUTPUTS
-
     from actorgraph.api import FOCUS_PAGES
 
     files = sorted(p.name for p in demo_out.iterdir() if p.is_file())
