@@ -234,3 +234,20 @@ def test_the_main_page_links_a_page_for_each_most_central_actor(browser, demo_ou
         assert (demo_out / href).is_file()
     focus, _r, errors = _open(browser, demo_out / links[0][1])
     assert links[0][0] in focus.title() and errors == []
+
+
+@pytest.mark.parametrize("view", ["network", "conflict", "influence"])
+def test_labels_seldom_collide(browser, demo_out: Path, view: str) -> None:
+    page, _r, _e = _open(browser, demo_out / f"{view}.html")
+    pairs, overlaps = page.evaluate("""() => {
+      const boxes = agNodeView.getIds().map(id => agNetwork.body.nodes[id].labelModule.size)
+                                        .filter(s => s.width > 0);
+      let pairs = 0, overlaps = 0;
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j]; pairs++;
+        if (a.left < b.left + b.width && b.left < a.left + a.width &&
+            a.top < b.top + b.height && b.top < a.top + a.height) { overlaps++; }
+      }
+      return [pairs, overlaps];
+    }""")
+    assert pairs > 10 and overlaps <= max(1, pairs // 100), (pairs, overlaps)
