@@ -341,6 +341,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         inferred = graphs.entailments(graph)
         named = _named_graphs(results, inferred)
         violations = tuple(graphs.validate(graph))
+        folder.adopt([*OUTPUTS, STORE, *(p.name for p in folder.root.glob("focus-*.html"))])
         generation = folder.new_generation()
         outputs = write_outputs(graph, named, generation.path)
         if focus:

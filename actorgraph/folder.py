@@ -142,6 +142,36 @@ class BuildFolder:
             return plain
         return None
 
+    def adopt(self, names: Iterable[str]) -> None:
+        """Bring a folder built before generations (plain files, a plain ``store/``) under
+        them, so that at no moment do its names answer for two builds: ``current`` first
+        points at an empty generation 0, then each name moves into it (a hard link, or a
+        rename for the store) and becomes a link through ``current``, its content the same
+        throughout (while the store moves, readers build one from ``graph.ttl``)."""
+        if self.current() is not None:
+            return
+        plain = [name for name in names
+                 if (self.root / name).exists() and not (self.root / name).is_symlink()]
+        if not plain:
+            return
+        zero = self.builds / f"{0:06d}"
+        zero.mkdir(parents=True, exist_ok=True)
+        _relink(self.root / CURRENT, os.path.relpath(zero, self.root))
+        for name in plain:
+            source, kept = self.root / name, zero / name
+            if source.is_dir():
+                if kept.exists():
+                    shutil.rmtree(kept)
+                os.rename(source, kept)
+            elif not kept.exists():
+                try:
+                    os.link(source, kept)
+                except OSError:  # a file system without hard links
+                    shutil.copy2(source, kept)
+            _relink(source, f"{CURRENT}/{name}")
+        _sync(zero)
+        _sync(self.root)
+
     def new_generation(self) -> Generation:
         """A fresh, empty generation folder (numbered after every existing one). Folders
         a killed build left half-written are removed first."""

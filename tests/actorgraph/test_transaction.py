@@ -168,3 +168,23 @@ def test_serve_stops_its_server_when_terminated(demo_out: Path, no_orphans) -> N
     server.terminate()
     server.wait(timeout=20)
     assert shutil.which("pgrep")
+
+
+def test_a_folder_built_before_generations_is_adopted_whole(tmp_path: Path) -> None:
+    from actorgraph.folder import BuildFolder
+
+    a, b = _corpora(tmp_path)
+    built = tmp_path / "built"
+    assert _build(a, built).wait(timeout=300) == 0
+    legacy = tmp_path / "legacy"  # plain files and a plain store/, as older versions wrote
+    shutil.copytree(built, legacy)  # follows the links
+    shutil.rmtree(legacy / "current")
+    shutil.rmtree(legacy / ".actorgraph" / "builds")
+    docs = _one_build(legacy)
+    turtle = (legacy / "graph.ttl").read_bytes()
+    names = [p.name for p in legacy.iterdir() if not p.name.startswith(".")]
+    BuildFolder(legacy).adopt(names)
+    assert all((legacy / name).is_symlink() for name in names)
+    assert (legacy / "graph.ttl").read_bytes() == turtle and _one_build(legacy) == docs
+    assert _build(b, legacy).wait(timeout=300) == 0
+    assert _one_build(legacy) != docs and not (legacy / ".actorgraph" / "builds" / "000000.tmp").exists()
