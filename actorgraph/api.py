@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import shutil
 import sys
 import time
@@ -23,7 +22,7 @@ from actorgraph.folder import BuildFolder
 from extract import EXTRACTOR_NAME, DocumentResult, ExtractConfig, Skipped, merge_corpus_events, walk
 from extract.documents import ReadDocument
 from extract.readers import read_inputs, unique
-from extract.text import normalize_name
+from extract.text import did_you_mean, normalize_name
 from graphs.shacl import Violation
 from graphs.store import CORPUS_GRAPH, INFERRED_GRAPH, GraphStore, document_graph_iri, graphs_in
 from ontology import (
@@ -188,8 +187,10 @@ def _named_graphs(results: list[DocumentResult], inferred: Graph) -> dict[str, G
     return named
 
 
-def write_outputs(graph: Graph, named: Mapping[str, Graph], out: Path) -> dict[str, Path]:
-    """Write every output file into ``out``, each atomically.
+def write_outputs(graph: Graph, named: Mapping[str, Graph], out: Path,
+                  focus: str | None = None, depth: int = 2) -> dict[str, Path]:
+    """Write every output file into ``out``, each atomically, and the page around
+    ``focus`` (an actor's name) if given.
 
     Temporary files a killed build left behind are removed first.
     """
@@ -206,11 +207,13 @@ def write_outputs(graph: Graph, named: Mapping[str, Graph], out: Path) -> dict[s
     everything = graphs.to_networkx(graph)
     focus_pages = []
     for node in central_actors(everything, FOCUS_PAGES):
-        label = everything.nodes[node]["label"]
-        name = f"focus-{graphs.slug(label.lower())}.html"
-        ego = graphs.ego_network(everything, node, 1)
-        written[name] = graphs.write_html(ego, out / name, page_title("all", label))
-        focus_pages.append({"label": label, "href": name})
+        label, path = _focus_page(everything, node, 1, out)
+        written[path.name] = path
+        focus_pages.append({"label": label, "href": path.name})
+    if focus:
+        _label, path = _focus_page(everything, focus, depth, out,
+                                   f"focus-{graphs.slug(focus.lower())}.html")
+        written[path.name] = path
     for view, page in PAGES.items():
         network = graphs.to_networkx(graph, view=view)
         written[page] = graphs.write_html(network, out / page, title=page_title(view),
@@ -221,6 +224,16 @@ def write_outputs(graph: Graph, named: Mapping[str, Graph], out: Path) -> dict[s
     written["nodes.csv"], written["edges.csv"] = graphs.write_tables(
         everything, out / "nodes.csv", out / "edges.csv")
     return written
+
+
+def _focus_page(network: nx.MultiDiGraph, who: str, depth: int, out: Path,
+                name: str | None = None) -> tuple[str, Path]:
+    """Write the page of the actors within ``depth`` relations of ``who`` into ``out``
+    (as ``name``, else ``focus-LABEL.html``); its actor's label and the page's path."""
+    ego = graphs.ego_network(network, who, depth)
+    label = ego.nodes[ego.graph["focus"]]["label"]
+    page = out / (name or f"focus-{graphs.slug(label.lower())}.html")
+    return label, graphs.write_html(ego, page, page_title("all", label))
 
 
 #: How many of the most central actors get a page of their own, linked from the others.
@@ -343,15 +356,10 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         violations = tuple(graphs.validate(graph))
         folder.adopt([*OUTPUTS, STORE, *(p.name for p in folder.root.glob("focus-*.html"))])
         generation = folder.new_generation()
-        outputs = write_outputs(graph, named, generation.path)
-        if focus:
-            page = generation.path / f"focus-{graphs.slug(focus.lower())}.html"
-            ego = graphs.ego_network(graphs.to_networkx(graph), focus, depth)
-            label = ego.nodes[ego.graph["focus"]]["label"]
-            outputs[page.name] = graphs.write_html(ego, page, page_title("all", label))
-        before = folder.previous_store()
+        outputs = write_outputs(graph, named, generation.path, focus, depth)
+        before = folder.store()
         if before is not None:  # carry the unchanged document graphs over (hard links)
-            GraphStore(before, read_only=True).store.backup(str(generation.path / STORE))
+            GraphStore(before[0], read_only=True).store.backup(str(generation.path / STORE))
         store = GraphStore(generation.path / STORE)
         changed = {document_graph_iri(doc_id) for doc_id in corpus.extracted}
         removed = update_store(store, named, changed)
@@ -428,9 +436,8 @@ def _stored_name(store: GraphStore, name: str) -> str:
     wanted = normalize_name(name)
     if wanted in names:
         return names[wanted]
-    near = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(repr(names[n]) for n in near)}?" if near else ""
-    raise QueryError(f"no actor is called {name!r} in this build{hint}")
+    raise QueryError(f"no actor is called {name!r} in this build"
+                     f"{did_you_mean(name, names.values())}")
 
 
 def validate(graph_dir: str | Path) -> list[Violation]:

@@ -25,6 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 import graphs
+import graphs.remote as graphs_remote
 from actorgraph import api
 from actorgraph.evaluate import Report, evaluate
 from extract import DEFAULT_MAX_BYTES, ExtractConfig, shown
@@ -54,8 +55,8 @@ MinConfidence = Annotated[float, typer.Option(min=0.0, max=1.0, metavar="X",
                                               help="Leave out assertions below this confidence.")]
 Focus = Annotated[str | None, typer.Option(metavar="NAME", help='An actor to center on ("Ali Khamenei").')]
 Depth = Annotated[int, typer.Option(min=1, max=6, metavar="N", help="How many relations away from --focus.")]
-ViewName = Literal["all", "influence", "conflict", "cooperation"]
-View = Annotated[ViewName, typer.Option(help="Which relations to draw.")]
+# the choices are the stages' own (typer lists them and refuses any other)
+View = Annotated[Literal[graphs.VIEWS], typer.Option(help="Which relations to draw.")]  # type: ignore[valid-type]
 
 
 def _version(value: bool) -> None:
@@ -173,7 +174,7 @@ def query(
         metavar="ARG", help="Arguments of a stored query.")] = None,
     graph: Annotated[Path, typer.Option("--graph", "-g", metavar="DIR", help="Build folder or .ttl file.")
                      ] = Path("out"),
-    fmt: Annotated[Literal["table", "csv", "json"], typer.Option(
+    fmt: Annotated[Literal[FORMATS], typer.Option(  # type: ignore[valid-type]
         "--format", "-f", help="How to print the rows.")
                    ] = "table",
     list_: Annotated[bool, typer.Option("--list", help="List the stored queries.")] = False,
@@ -191,9 +192,6 @@ def query(
             for name, text in zip(stored.params, stored.help, strict=True):
                 sys.stdout.write(f"    {name.upper()}: {text}\n")
         return
-    if fmt not in FORMATS:
-        err.print(f"[red]error:[/red] --format {escape(fmt)!r}, expected one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
     if sparql is None:
         err.print("[red]error:[/red] give a query, a .rq file or a stored query name (see --list)")
         raise typer.Exit(2)
@@ -344,7 +342,7 @@ def push(
     url: Annotated[str, typer.Argument(
         metavar="URL",
         help="Graph store endpoint (gsp, e.g. http://host:7878/store) or update endpoint (update).")],
-    protocol: Annotated[Literal["gsp", "update"], typer.Option(
+    protocol: Annotated[Literal[graphs_remote.PROTOCOLS], typer.Option(  # type: ignore[valid-type]
         help="gsp (Graph Store Protocol) or update (SPARQL Update).")
                         ] = "gsp",
     user: Annotated[str | None, typer.Option(

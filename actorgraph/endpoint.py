@@ -146,18 +146,12 @@ class Endpoint:
         """The build number being served (0 for a folder made before generations)."""
         return self._generation.number if self._generation else 0
 
-    def _store(self) -> tuple[Path, Generation | None]:
-        now = self.folder.current()
-        if now is not None and (now.path / "store").is_dir():
-            return now.path / "store", now
-        plain = self.folder.root / "store"
-        if plain.is_dir():
-            return plain, None
-        raise GraphError(f"{self.folder.root}: no store here; build one with "
-                         f"`actorgraph build INPUT --out {self.folder.root}`")
-
     def _start(self) -> _Backend:
-        store, self._generation = self._store()
+        found = self.folder.store()
+        if found is None:
+            raise GraphError(f"{self.folder.root}: no store here; build one with "
+                             f"`actorgraph build INPUT --out {self.folder.root}`")
+        store, self._generation = found
         return self._starter.submit(_Backend, self.binary, store, self.timeout).result()
 
     def backend(self) -> _Backend:
@@ -183,11 +177,9 @@ class Endpoint:
     def restart(self, stuck: _Backend) -> None:
         """Stop a server that is still working on a query past the timeout."""
         with self._lock:
+            stuck.stop()
             if stuck is self._backend:
-                stuck.stop()
                 self._backend = self._start()
-            else:
-                stuck.stop()
 
     def serve_forever(self) -> None:
         """Answer until interrupted (Ctrl-C, or SIGTERM), then stop the Oxigraph server."""

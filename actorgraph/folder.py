@@ -131,16 +131,15 @@ class BuildFolder:
         target = (self.root / os.readlink(link)).resolve()
         return Generation(int(target.name), target) if target.name.isdigit() else None
 
-    def previous_store(self) -> Path | None:
-        """The store of the build before this one: the current generation's, or the plain
-        ``store/`` folder of a build made before generations."""
+    def store(self) -> tuple[Path, Generation | None] | None:
+        """The store of the current build and its generation: the current generation's,
+        or (generation None) the plain ``store/`` of a folder made before generations or
+        copied with its links followed; None before the first build."""
         now = self.current()
         if now is not None and (now.path / "store").is_dir():
-            return now.path / "store"
+            return now.path / "store", now
         plain = self.root / "store"
-        if plain.is_dir() and not plain.is_symlink():
-            return plain
-        return None
+        return (plain, None) if plain.is_dir() else None
 
     def adopt(self, names: Iterable[str]) -> None:
         """Bring a folder built before generations (plain files, a plain ``store/``) under
@@ -220,11 +219,6 @@ class BuildFolder:
         for generation in self.generations():
             if generation.path != keep and generation not in kept:
                 shutil.rmtree(generation.path, ignore_errors=True)
-
-
-def current_generation(root: str | Path) -> Generation | None:
-    """The current generation of the build folder ``root`` (None before the first build)."""
-    return BuildFolder(root).current()
 
 
 def _relink(link: Path, target: str) -> None:

@@ -122,8 +122,7 @@ def merge_corpus_events(results: list[DocumentResult]) -> list[DocumentResult]:
     >>> merge_corpus_events([])
     []
     """
-    events = [(i, e) for i, r in enumerate(results) for e in r.events
-              if e.key.startswith("~event:")]
+    events = [e for r in results for e in r.events if e.key.startswith("~event:")]
     if not events:
         return results
     leads = {(a.subject, a.object) for r in results for a in r.assertions
@@ -137,7 +136,7 @@ def merge_corpus_events(results: list[DocumentResult]) -> list[DocumentResult]:
         return key
 
     by_targets: dict[tuple[str, ...], dict[str, Event]] = {}
-    for _index, event in events:
+    for event in events:
         by_targets.setdefault(event.targets, {}).setdefault(event.key, event)
     for group in by_targets.values():
         distinct = sorted(group.values(), key=lambda e: e.key)
@@ -146,7 +145,7 @@ def merge_corpus_events(results: list[DocumentResult]) -> list[DocumentResult]:
                 if _same_event(first, second, leads):
                     parent[find(second.key)] = find(first.key)
     members: dict[str, list[Event]] = {}
-    for _index, event in events:
+    for event in events:
         members.setdefault(find(event.key), []).append(event)
     renamed = {}
     for group in members.values():
@@ -160,15 +159,24 @@ def merge_corpus_events(results: list[DocumentResult]) -> list[DocumentResult]:
     for result in results:
         mine = [dataclasses.replace(renamed[e.key], evidence=e.evidence, place=e.place)
                 if e.key in renamed else e for e in result.events]
-        unique: dict[str, Event] = {}
-        for event in mine:
-            known = unique.get(event.key)
-            unique[event.key] = event if known is None else dataclasses.replace(
-                known, evidence=known.evidence + tuple(a for a in event.evidence
-                                                       if a not in known.evidence))
         out.append(dataclasses.replace(
-            result, events=tuple(sorted(unique.values(), key=lambda e: e.key))))
+            result, events=tuple(sorted(merge_same(mine), key=lambda e: e.key))))
     return out
+
+
+def merge_same(events: list[Event]) -> list[Event]:
+    """One event per key, in first-told order: the sentences that tell the same event give
+    it all their evidence (and the first place any of them names)."""
+    by_key: dict[str, Event] = {}
+    for event in events:
+        known = by_key.get(event.key)
+        if known is None:
+            by_key[event.key] = event
+            continue
+        evidence = known.evidence + tuple(a for a in event.evidence if a not in known.evidence)
+        by_key[event.key] = dataclasses.replace(known, evidence=evidence,
+                                                place=known.place or event.place)
+    return list(by_key.values())
 
 
 def _same_event(a: Event, b: Event, leads: set[tuple[str, str]]) -> bool:

@@ -13,7 +13,7 @@ from extract.config import EXTRACTOR_NAME, ExtractConfig
 from extract.coref import Timeline, entry_for
 from extract.dates import find_date
 from extract.documents import ReadDocument
-from extract.events import named_event_class, relation_event
+from extract.events import merge_same, named_event_class, relation_event
 from extract.model import Actor, Assertion, DocumentResult, Event, Evidence, Mention, Resolution
 from extract.nlp import build_pipeline
 from extract.readers import Skipped, read_inputs, unique
@@ -101,7 +101,7 @@ class Extractor:
             actors=tuple(sorted(actors, key=lambda a: a.key)),
             mentions=tuple(self._mention(read, docs, m) for m in mentions),
             assertions=tuple(assertions),
-            events=tuple(sorted(_merged(events), key=lambda e: e.key)),
+            events=tuple(sorted(merge_same(events), key=lambda e: e.key)),
             warnings=fit.notes(),
         )
 
@@ -187,20 +187,6 @@ class Extractor:
         entry = self.registry.entries[key]
         return Actor(key=key, label=entry.label, cls=entry.cls, qid=entry.qid,
                      surface_forms=(), mentions=0, rules=("implied",), registered=True)
-
-
-def _merged(events: list[Event]) -> list[Event]:
-    """One event per key: sentences that tell the same event give it all their evidence."""
-    by_key: dict[str, Event] = {}
-    for event in events:
-        known = by_key.get(event.key)
-        if known is None:
-            by_key[event.key] = event
-            continue
-        evidence = known.evidence + tuple(a for a in event.evidence if a not in known.evidence)
-        by_key[event.key] = dataclasses.replace(known, evidence=evidence,
-                                                place=known.place or event.place)
-    return list(by_key.values())
 
 
 class _Labels(dict[str, str]):

@@ -8,8 +8,10 @@ character of the source file it came from (:class:`TextMap`).
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -299,6 +301,18 @@ def _assemble(
     return tm, [b for b in blocks if b.text]
 
 
+def did_you_mean(name: str, names: Iterable[str]) -> str:
+    """``"; did you mean 'A', 'B'?"`` for the (up to three) ``names`` nearest to ``name``,
+    compared normalised (:func:`normalize_name`); ``""`` when none is near.
+
+    >>> did_you_mean("Solemani", ["Qasem Soleimani", "Soleimani", "Iran"])
+    "; did you mean 'Soleimani', 'Qasem Soleimani'?"
+    """
+    shown = {normalize_name(n): n for n in names}
+    near = difflib.get_close_matches(normalize_name(name), list(shown), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(repr(shown[n]) for n in near)}?" if near else ""
+
+
 #: A sentence longer than this (characters) is cut into parts: the parser and the rules
 #: cost more than linearly in a sentence's length, and no real sentence comes near it.
 MAX_SENTENCE_CHARS = 2_000
@@ -373,7 +387,6 @@ def _cut(text: str, limit: int, size: int) -> tuple[list[tuple[int, int]], int, 
     over ``limit`` cut at clause breaks; how many sentences were cut, the longest's length."""
     parts: list[tuple[int, int]] = []
     cut = longest = 0
-    start = 0
     ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     sentence_start = 0
     chunk_start = 0

@@ -15,12 +15,11 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 import networkx as nx
 
-from extract.text import normalize_name
+from extract.text import did_you_mean, normalize_name
 from ontology import ACTOR_CLASSES, GraphError, relation_specs
 
 
@@ -40,10 +39,7 @@ def find_node(network: nx.MultiDiGraph, name: str) -> str:
     if len(found) == 1:
         return found[0]
     if not found:
-        names = {normalize_name(d.get("label", "")): d.get("label", "")
-                 for _n, d in network.nodes(data=True)}
-        near = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
-        hint = f"; did you mean {', '.join(repr(names[n]) for n in near)}?" if near else ""
+        hint = did_you_mean(name, (d.get("label", "") for _n, d in network.nodes(data=True)))
         raise GraphError(f"no actor is called {name!r} in this network{hint}")
     labels = ", ".join(sorted(network.nodes[n]["label"] for n in found))
     raise GraphError(f"{name!r} names several nodes ({labels}); use a full name or the IRI")

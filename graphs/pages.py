@@ -118,14 +118,15 @@ def render_html(network: nx.MultiDiGraph, title: str, max_nodes: int = MAX_NODES
     net = _pyvis(network)
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
     js, css, page = _assets()
+    drawn_classes = {d.get("cls") for _n, d in network.nodes(data=True)}
+    drawn_families = {d.get("family") for *_e, d in network.edges(data=True)}
     data = {
         "nodes": nodes,
         "edges": edges,
         "classes": {c: {"color": col, "shape": shp} for c, (col, shp) in CLASS_STYLE.items()
-                    if any(d.get("cls") == c for _n, d in network.nodes(data=True))},
+                    if c in drawn_classes},
         "families": {f: {"color": col, "dashes": FAMILY_DASHES.get(f, False)}
-                     for f, col in FAMILY_COLOR.items()
-                     if any(d.get("family") == f for *_e, d in network.edges(data=True))},
+                     for f, col in FAMILY_COLOR.items() if f in drawn_families},
         "pages": pages or [],
         "view": network.graph.get("view", "all"),
         "notice": notice,

@@ -92,10 +92,14 @@ def compact(value: object) -> str:
         return ""
     text = str(value)
     if text.startswith(("http://", "https://")):
-        for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
-            if text.startswith(str(namespace)) and re.fullmatch(r"[\w./-]+", text[len(namespace):]):
+        for prefix, namespace in _LONGEST_FIRST:
+            if text.startswith(namespace) and _LOCAL.fullmatch(text[len(namespace):]):
                 return f"{prefix}:{text[len(namespace):]}"
     return text
+
+
+_LONGEST_FIRST = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda kv: -len(kv[1]))
+_LOCAL = re.compile(r"[\w./-]+")
 
 
 def store_from_graph(graph: Graph) -> ox.Store:

@@ -83,3 +83,14 @@ def test_rapper_accepts(path: Path, rapper: str) -> None:
     done = subprocess.run([rapper, "-i", "turtle", "-c", str(path)], capture_output=True,
                           text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_no_axiom_reasons_from_literals() -> None:
+    """graphs.inference leaves literal-valued triples out of OWL-RL: that holds while the
+    ontology has no keys, value, cardinality or functional-property axioms."""
+    graph = load_ontology()
+    for predicate in (OWL.hasKey, OWL.hasValue, OWL.cardinality, OWL.maxCardinality,
+                      OWL.qualifiedCardinality, OWL.maxQualifiedCardinality):
+        assert not list(graph.triples((None, predicate, None))), predicate
+    for kind in (OWL.FunctionalProperty, OWL.InverseFunctionalProperty):
+        assert not list(graph.subjects(RDF.type, kind)), kind
