@@ -1,8 +1,8 @@
 """The extraction cache of a build folder: one JSON file per document.
 
 A cached result is reused only while the document's content hash and the
-fingerprint of everything that shapes extraction (extractor version, model,
-settings, lexicons, ontology, user alias files) are unchanged, so a rebuild
+fingerprint of everything that shapes extraction (extractor version and code,
+model, settings, lexicons, ontology, user alias files) are unchanged, so a rebuild
 re-extracts exactly the documents that changed.
 """
 
@@ -15,6 +15,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
+import extract
 from extract import EXTRACTOR_NAME, ExtractConfig
 from extract.config import model_name
 from extract.lexicon import all_lexicon_files
@@ -32,7 +33,8 @@ def fingerprint(config: ExtractConfig) -> str:
     for part in (str(CACHE_FORMAT), EXTRACTOR_NAME, model_name(config.model),
                  repr(config.min_confidence)):
         digest.update(part.encode() + b"\x1f")
-    for path in (*all_lexicon_files(), ONTOLOGY_PATH, *config.aliases):
+    code = sorted(Path(extract.__file__).parent.glob("*.py"))  # an upgrade re-extracts
+    for path in (*code, *all_lexicon_files(), ONTOLOGY_PATH, *config.aliases):
         digest.update(Path(path).name.encode() + b"\x1f" + Path(path).read_bytes() + b"\x1e")
     return digest.hexdigest()
 

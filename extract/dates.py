@@ -151,6 +151,39 @@ def stated_dates(text: str, reference: str | None = None) -> list[str]:
     return [iso for _start, _end, iso in sorted(taken)]
 
 
+_ANAPHORIC = re.compile(
+    r"(?i)\b(?:(?P<same>(?:that|the same|that same) (?:day|date|morning|afternoon|evening|night))"
+    r"|(?P<next>the (?:next|following) day|a day later)"
+    r"|(?P<previous>the (?:previous|preceding) day|a day earlier)"
+    r"|(?P<month>(?:that|the same) month)|(?P<year>(?:that|the same) year))\b")
+
+
+def follow_date(text: str, previous: str) -> str | None:
+    """The date ``text`` refers to through an earlier sentence that stated ``previous``
+    ("On 3 January a drone strike killed him. Iran vowed revenge the next day."), or
+    None when ``text`` has no such phrase or ``previous`` is not precise enough for it.
+
+    >>> follow_date("Iran vowed revenge the next day.", "2020-01-03")
+    '2020-01-04'
+    >>> follow_date("Later that year, talks resumed.", "2015-07-14")
+    '2015'
+    >>> follow_date("On that day he resigned.", "2015-07"), follow_date("He resigned.", "2015")
+    (None, None)
+    """
+    match = _ANAPHORIC.search(text)
+    if match is None:
+        return None
+    if match.group("year"):
+        return previous[:4]
+    if match.group("month"):
+        return previous[:7] if len(previous) >= 7 else None
+    if len(previous) < 10:
+        return None
+    day = date.fromisoformat(previous)
+    shift = 1 if match.group("next") else -1 if match.group("previous") else 0
+    return (day + timedelta(days=shift)).isoformat()
+
+
 def parse_date(text: str, reference: str | None = None) -> str | None:
     """The most precise date that ``text`` states, ISO formatted, or None."""
     found = find_date(text, reference)

@@ -13,7 +13,7 @@ import hashlib
 import re
 from typing import TYPE_CHECKING
 
-from extract.dates import find_date, stated_dates
+from extract.dates import find_date, follow_date, stated_dates
 from extract.model import Assertion, DocumentResult, Event
 from ontology import event_templates, relation_specs, subclasses
 
@@ -49,15 +49,25 @@ def named_event_class(label: str) -> str:
 
 def clause_date(anchor: Token, reference: str | None) -> str | None:
     """The date the clause of ``anchor`` states ("on May 8, 2018"), at its precision; else
-    the sentence's, when it states exactly one (a second would leave it in doubt)."""
+    the sentence's, when it states exactly one (a second would leave it in doubt); else
+    the one an earlier sentence of the paragraph states, when this one points back to it
+    ("the next day", "later that year")."""
     for token in (anchor, anchor.head):
         subtree = list(token.subtree)
         text = anchor.doc[subtree[0].i : subtree[-1].i + 1].text
         found = find_date(text, reference)
         if found:
             return found[0]
-    dates = set(stated_dates(anchor.sent.text, reference))
-    return dates.pop() if len(dates) == 1 else None
+    sentence = anchor.sent
+    dates = set(stated_dates(sentence.text, reference))
+    if dates:
+        return dates.pop() if len(dates) == 1 else None
+    earlier = [s for s in anchor.doc.sents if s.end <= sentence.start]
+    for before in reversed(earlier):
+        stated = set(stated_dates(before.text, reference))
+        if stated:
+            return follow_date(sentence.text, stated.pop()) if len(stated) == 1 else None
+    return None
 
 
 def _names(names: list[str]) -> str:
@@ -108,7 +118,8 @@ def relation_event(
 
 
 def merge_corpus_events(results: list[DocumentResult]) -> list[DocumentResult]:
-    """The corpus's relation events with the same event told twice made one.
+    """The corpus's relation events (or one document's) with the same event told twice
+    made one.
 
     Two events are one when they have the same targets, dates that agree (the same, or
     one undated), kinds that agree (the same, or one a kind of the other: a Killing is

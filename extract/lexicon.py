@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ontology import NODE_CLASSES, DataFileError, relation_specs, subclasses
 
@@ -281,13 +282,26 @@ def load_groups(path: Path = DATA_DIR / "groups.tsv") -> dict[str, str]:
     return groups
 
 
+class Nominal(NamedTuple):
+    """What a nominal ("the organization", "the agreement") stands for."""
+
+    cls: str
+    #: words one of which the antecedent's names must hold (empty: any actor of the class)
+    named: frozenset[str]
+
+
 @cache
-def load_nominals(path: Path = DATA_DIR / "nominals.tsv") -> dict[str, str]:
-    """Nouns that stand for a just-named actor, to the class they stand for."""
+def load_nominals(path: Path = DATA_DIR / "nominals.tsv") -> dict[str, Nominal]:
+    """Nouns that stand for a just-named actor, to the class they stand for.
+
+    >>> load_nominals()["agreement"].cls, "deal" in load_nominals()["agreement"].named
+    ('Policy', True)
+    """
     nominals = {}
-    for number, row in read_tsv(path, ("noun", "class")):
+    for number, row in read_tsv(path, ("noun", "class", "named")):
         _check(row["class"] in NODE_CLASSES, path, number, f"class {row['class']!r} unknown")
-        nominals[row["noun"].lower()] = row["class"]
+        nominals[row["noun"].lower()] = Nominal(
+            row["class"], frozenset(w.lower() for w in _split(row["named"])))
     return nominals
 
 

@@ -13,12 +13,12 @@ from extract.config import EXTRACTOR_NAME, ExtractConfig
 from extract.coref import Timeline, entry_for
 from extract.dates import find_date
 from extract.documents import ReadDocument
-from extract.events import merge_same, named_event_class, relation_event
+from extract.events import merge_corpus_events, merge_same, named_event_class, relation_event
 from extract.model import Actor, Assertion, DocumentResult, Event, Evidence, Mention, Resolution
 from extract.nlp import build_pipeline
 from extract.readers import Skipped, read_inputs, unique
 from extract.registry import Registry
-from extract.relations import ArgFinder, Found, RelationExtractor
+from extract.relations import UNSTATED, ArgFinder, Found, RelationExtractor
 from extract.resolve import ActorRecord, Candidate, DocumentResolver, find_candidates, short_forms
 from extract.text import Bounded, bounded
 
@@ -96,7 +96,7 @@ class Extractor:
         actors = [_actor(r) for r in resolver.records.values()]
         actors += [self._implied_actor(key) for key in sorted(implied)]
         events += self._named_events(read, mentions, resolver.records)
-        return DocumentResult(
+        result = DocumentResult(
             document=read.document,
             actors=tuple(sorted(actors, key=lambda a: a.key)),
             mentions=tuple(self._mention(read, docs, m) for m in mentions),
@@ -104,6 +104,8 @@ class Extractor:
             events=tuple(sorted(merge_same(events), key=lambda e: e.key)),
             warnings=fit.notes(),
         )
+        # an event told undated in one sentence and dated in another is one event
+        return merge_corpus_events([result])[0]
 
     # -- pieces ---------------------------------------------------------------
 
@@ -116,6 +118,7 @@ class Extractor:
         by_block: dict[int, list[Candidate]] = {}
         for m in mentions:
             by_block.setdefault(m.block, []).append(m)
+        unstated: list[tuple[int, object, dict[int, str], Found]] = []
         for block_index, doc in enumerate(docs):
             token_keys, texts = {}, {}
             for m in by_block.get(block_index, ()):
@@ -126,9 +129,23 @@ class Extractor:
             for sent in doc.sents:
                 found = [f for f in rel.sentence(sent, finder)
                          if f.confidence >= self.config.min_confidence]
+                unstated += [(block_index, sent, token_keys, f) for f in found
+                             if f.subject is UNSTATED]
+                found = [f for f in found if f.subject is not UNSTATED]
                 made = [self._assertion(read, block_index, sent, f) for f in found]
                 assertions += made
                 events += self._events(read, sent, found, made, labels, token_keys, rel.classes)
+        # a dated event noun with no agent ("the withdrawal from the agreement on May 8,
+        # 2018") takes the one agent the rest of the document gives that relation
+        told = [(a.subject, a.predicate, a.object) for a in assertions]
+        for block_index, sent, token_keys, item in unstated:
+            agents = {s for s, p, o in told if p == item.predicate and o == item.object.key}
+            filled = rel.attribute(item, agents.pop()) if len(agents) == 1 else None
+            if filled is None:
+                continue
+            made = [self._assertion(read, block_index, sent, filled)]
+            assertions += made
+            events += self._events(read, sent, [filled], made, labels, token_keys, rel.classes)
         return assertions, events
 
     def _assertion(self, read: ReadDocument, block: int, sent: object, found: Found) -> Assertion:

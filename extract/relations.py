@@ -18,6 +18,7 @@ from rdflib import RDFS
 from spacy.tokens import Span, Token
 
 from extract.coref import PRONOUNS, Timeline, conjuncts, opens_clause
+from extract.dates import find_date
 from extract.lexicon import DATA_DIR, Cue, Role, load_cues, load_participles, load_roles, load_words
 from extract.names import HYPHENS
 from extract.resolve import match_role, role_of_part
@@ -70,6 +71,23 @@ class Arg:
     via: str  # mention, pronoun, relative, possessor, modifier, implied
 
 
+#: The stand-in subject of a dated event noun that names no agent (see
+#: :meth:`RelationExtractor.attribute`).
+UNSTATED = Arg("", "", -1, "document")
+
+
+def _dated(noun: Token) -> bool:
+    """Whether an event noun carries its own date: "the withdrawal ... on May 8, 2018",
+    "the 2003 invasion", "the May 2018 withdrawal", "the January 3 strike"."""
+    doc = noun.doc
+    spans = [doc[noun.left_edge.i : noun.i]]  # its modifiers, however the parser hung them
+    spans += [doc[p.left_edge.i : p.right_edge.i + 1] for c in noun.children
+              if c.dep_ == "prep" and c.lower_ in ("on", "in") for p in c.children
+              if p.dep_ == "pobj"]
+    return any(find_date(span.text) or (any(t.ent_type_ == "DATE" for t in span)
+               and any(t.like_num for t in span)) for span in spans)
+
+
 @dataclass(frozen=True)
 class Found:
     """A relation found in a sentence, before it becomes an Assertion."""
@@ -84,6 +102,7 @@ class Found:
 
 
 LIGHT_VERBS = load_words(DATA_DIR / "light_verbs.tsv")
+UNDERGO_VERBS = load_words(DATA_DIR / "undergo_verbs.tsv")
 COMMISSIVES = load_words(DATA_DIR / "commissives.tsv")
 PART_NOUNS = load_words(DATA_DIR / "part_nouns.tsv")
 _CONFLICT = frozenset({"verbalConflict", "materialConflict"})
@@ -94,7 +113,7 @@ _CIRCUMSTANTIAL = frozenset({"after", "during", "following", "before", "since", 
                              "amid", "in", "at", "despite"})
 
 _VIA_FACTOR = {"mention": 1.0, "relative": 1.0, "implied": 0.85, "pronoun": 0.9,
-               "possessor": 0.9, "modifier": 0.9}
+               "possessor": 0.9, "modifier": 0.9, "document": 0.7}
 
 
 @cache
@@ -260,14 +279,33 @@ def participle_noun(verb: Token) -> Token | None:
     return verb.head if verb.dep_ == "acl" else None
 
 
+def noun_complement(verb: Token) -> Token | None:
+    """The promise or menace an infinitive completes, however the parser hung it: "threats
+    to rip up the deal" (None unless such a noun, of the commissives lexicon, stands right
+    before its "to": "flew for an afternoon to meet X" is the flyer's meeting)."""
+    marker = next((c for c in verb.lefts if c.tag_ == "TO"), None)
+    if marker is None:
+        return None
+    before = marker.i - 1
+    while before >= 0 and verb.doc[before].is_punct:
+        before -= 1
+    noun = verb.doc[before] if before >= 0 else None
+    return noun if noun is not None and noun.tag_ in ("NN", "NNS") \
+        and noun.lemma_.lower() in COMMISSIVES else None
+
+
 def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
-    """The tokens that act as the subject of ``verb``, through control and coordination."""
+    """The tokens that act as the subject of ``verb``, through control and coordination;
+    an infinitive that completes a noun takes the noun's holder ("Trump's threats to ...")."""
     if is_passive(verb) or is_participle(verb):
         return [p for c in verb.children if c.dep_ == "agent"
                 for p in c.children if p.dep_ == "pobj"]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects or depth > 3 or verb.head.i == verb.i:
         return subjects
+    completed = noun_complement(verb)
+    if completed is not None:
+        return [completed]
     head = verb.head
     if verb.dep_ == "xcomp":
         controlled = [c for c in head.children if c.dep_ == "nsubjpass"] or (
@@ -321,7 +359,8 @@ def noun_subject_tiers(noun: Token, event: bool = False) -> list[list[Token]]:
     token = noun
     for _ in range(3):
         if token.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
-            if not event or _agentive(token.head):
+            if (not event or _agentive(token.head)) \
+                    and token.head.lemma_.lower() not in UNDERGO_VERBS:
                 tiers.append(subject_tokens(token.head))
             break
         if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
@@ -346,7 +385,10 @@ def _agentive(verb: Token) -> bool:
 
 
 def commissive(token: Token) -> bool:
-    """Whether a promise or a menace governs ``token``: "promised to arrest or assassinate"."""
+    """Whether a promise or a menace governs ``token``: "promised to arrest or assassinate",
+    "threats to rip up the deal"."""
+    if noun_complement(token) is not None:
+        return True
     current = token
     for _ in range(4):
         if current.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or current.head.i == current.i:
@@ -534,7 +576,27 @@ class RelationExtractor:
             subjects = [a for a in args.actors(tier) if a.key not in {o.key for o in objects}]
             if subjects:
                 return self._pairs(subjects, objects, cue, noun, sent, rule)
+        if spec.event_class is not None and _dated(noun) and any(
+                c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
+            # "the withdrawal from the agreement on May 8, 2018": a dated event, told as
+            # given (whatever the clause around it denies), whose agent the rest of the
+            # document tells (see attribute)
+            found = [self._check(UNSTATED, cue.predicate, obj, cue.confidence, rule, noun.i)
+                     for obj in objects]
+            return [f for f in found if f is not None]
         return []
+
+    def attribute(self, found: Found, subject: str) -> Found | None:
+        """``found`` (an event noun the sentence dates but gives no agent, its subject
+        :data:`UNSTATED`) with ``subject`` as its agent, the one actor the rest of the
+        document says did it; None when ``subject`` cannot hold the predicate."""
+        domain, _range = ends(found.predicate)
+        if self._cls(subject) not in domain or self._cls(subject) not in ACTOR_CLASSES \
+                or subject == found.object.key:
+            return None
+        # no text: the sentence does not name it
+        return replace(found, subject=Arg(subject, "", -1, "document"),
+                       rule=found.rule + ":agent-from-document")
 
     @staticmethod
     def _pair(noun: Token, args: ArgFinder) -> list[Arg]:
@@ -644,9 +706,10 @@ class RelationExtractor:
         if subject.key == obj.key:
             return None
         domain, range_ = ends(predicate)
-        if self._cls(subject.key) not in domain or self._cls(obj.key) not in range_:
+        if self._cls(obj.key) not in range_:
             return None
-        if self._cls(subject.key) not in ACTOR_CLASSES:
+        if subject is not UNSTATED and (self._cls(subject.key) not in domain
+                                        or self._cls(subject.key) not in ACTOR_CLASSES):
             return None
         factor = _VIA_FACTOR[subject.via] * _VIA_FACTOR[obj.via]
         return Found(subject, predicate, obj, round(confidence * factor, 3), rule, anchor)

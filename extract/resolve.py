@@ -637,9 +637,10 @@ class DocumentResolver:
         """"the organization" -> the nearest earlier actor of its class, two paragraphs back."""
         nominals = load_nominals()
         for cand in (c for c in candidates if c.kind == "NOMINAL"):
-            cls = nominals[cand.text.lower()]
+            cls, named = nominals[cand.text.lower()]
             before = [c for c in candidates if c.key and c.cls == cls and c.kind != "NOMINAL"
-                      and c.position < cand.position and cand.block - c.block <= 2]
+                      and c.position < cand.position and cand.block - c.block <= 2
+                      and (not named or named & self._name_words(c.key, candidates))]
             if not before:
                 continue
             salience = Counter(c.key for c in candidates

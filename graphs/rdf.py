@@ -231,9 +231,11 @@ def _add_assertion(graph: Graph, assertion: Assertion) -> None:
         (AG.startOffset, Literal(ev.start)), (AG.endOffset, Literal(ev.end)),
         (AG.extractor, Literal(assertion.extractor)),
         (AG.confidence, Literal(Decimal(f"{assertion.confidence:.3f}"), datatype=XSD.decimal)),
-        (AG.subjectText, Literal(ev.subject_text)), (AG.objectText, Literal(ev.object_text)),
+        (AG.objectText, Literal(ev.object_text)),
     ):
         graph.add((iri, *triple))
+    if ev.subject_text:  # none when the agent is read from the rest of the document
+        graph.add((iri, AG.subjectText, Literal(ev.subject_text)))
 
 
 def _add_event(graph: Graph, key: str, group: list[Event]) -> None:

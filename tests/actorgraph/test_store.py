@@ -130,6 +130,21 @@ def test_events_between_gives_each_event_once_with_its_own_kind(demo_out: Path,
     assert "Activity" not in {row[2] for row in table.rows}  # prov:Activity is inferred
 
 
+@pytest.mark.parametrize(("kind", "target", "date"), [
+    # corpus/002 dates it in a sentence that names no agent ("the withdrawal from the
+    # agreement on May 8, 2018"), three other sentences tell who withdrew, undated
+    ("Withdrawal", "JCPOA", "2018-05-08"),
+    # told as Trump's strike, the US's killing and an assassination in three articles
+    ("Attack", "Qasem_Soleimani", None),
+])
+def test_the_demo_tells_each_event_once(demo_out: Path, kind: str, target: str,
+                                        date: str | None) -> None:
+    rows = api.query(f"SELECT DISTINCT ?e ?d WHERE {{ ?e a ag:{kind} ; ag:target agr:{target} "
+                     "OPTIONAL { ?e ag:date ?d } }", demo_out).rows
+    assert len(rows) == 1, rows
+    assert (str(rows[0][1]) if rows[0][1] is not None else None) == date
+
+
 def test_stored_query_arguments_are_bound_not_pasted(demo_out: Path) -> None:
     hostile = 'Khamenei" } UNION { ?x ?y ?z } #'
     result = runner.invoke(app, ["query", "conflicts", hostile, "--graph", str(demo_out),

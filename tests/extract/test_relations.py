@@ -13,6 +13,14 @@ import pytest
 from extract import Extractor, read_document
 
 CASES = [
+    # a menace's infinitive is not its hearer's act, however the parser hangs it ...
+    ("Responding to the threats to “tear up the nuclear deal”, Ali Khamenei said in 2017 "
+     "that Iran would not retreat.", set()),
+    # ... and who faces threats does not make them
+    ("Facing threats to “bomb Iran”, Ali Khamenei said the US would regret it.", set()),
+    # but an infinitive after any other noun is still the clause subject's
+    ("Mark Esper flew to Kabul for an afternoon to meet with President Ashraf Ghani.",
+     {("Mark Esper", "negotiatesWith", "Ashraf Ghani")}),
     # passive with agent, and object control of the infinitive
     ("Esmail Qaani was appointed by Ali Khamenei to lead the Quds Force.",
      {("Ali Khamenei", "appointed", "Esmail Qaani"), ("Esmail Qaani", "leads", "Quds Force")}),
@@ -155,6 +163,47 @@ def test_relative_dates_count_from_the_publication_date(extractor: Extractor,
     result = extractor.extract(read_document(path))
     [event] = [e for e in result.events if e.cls == "Killing"]
     assert event.date == "2020-01-03"
+
+
+DATINGS = [
+    # (what, text, kind, agent, target, date, events of the kind)
+    ("a neighbour sentence's date, the next day",
+     "On January 7, 2020, the Iranian parliament met in Tehran. The next day Iran attacked "
+     "United States forces in Iraq.", "Attack", "Iran", "United_States", "2020-01-08", 1),
+    ("a dated noun, its agent told before",
+     "Russia invaded Ukraine and killed thousands. The invasion of Ukraine on 24 February 2022 "
+     "shocked Europe.", "Attack", "Russia", "Ukraine", "2022-02-24", 1),
+    ("a year before the noun", "Russia invaded Ukraine. Europe still remembers the 2022 "
+     "invasion of Ukraine.", "Attack", "Russia", "Ukraine", "2022", 1),
+    ("a nominal agreement, a month before the noun",
+     "The United States withdrew from the nuclear deal. Tehran condemned the May 2018 "
+     "withdrawal from the agreement.", "Withdrawal", "United_States", "JCPOA", "2018-05", 1),
+    ("two agents told: the dated noun names neither",
+     "Russia attacked Ukraine. Belarus attacked Ukraine too. The attack on Ukraine on 24 "
+     "February 2022 shocked Europe.", "Attack", "Russia", "Ukraine", None, 2),
+    ("an indefinite noun tells of no known event",
+     "Russia attacked Ukraine. Europe feared an attack on Ukraine on 24 February 2022.",
+     "Attack", "Russia", "Ukraine", None, 1),
+    ("a date that belongs to the verb, not the noun",
+     "The United States withdrew from the nuclear deal. Tehran protested the withdrawal "
+     "in May 2018.", "Withdrawal", "United_States", "JCPOA", None, 1),
+]
+
+
+@pytest.mark.parametrize(("what", "text", "kind", "agent", "target", "date", "count"), DATINGS,
+                         ids=[d[0] for d in DATINGS])
+def test_events_are_dated_from_the_sentence_its_neighbours_or_the_document(
+        extractor: Extractor, tmp_path: Path, what: str, text: str, kind: str, agent: str,
+        target: str, date: str | None, count: int) -> None:
+    path = tmp_path / "dating.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extractor.extract(read_document(path))
+    events = [e for e in result.events if e.cls == kind]
+    assert len(events) == count, [e.label for e in events]
+    [event] = [e for e in events if agent in e.agents]
+    assert event.targets == (target,) and event.date == date
+    for assertion in event.evidence:  # every sentence that told it is its evidence
+        assert assertion.evidence.sentence in " ".join(text.split())
 
 
 def test_dated_relation_yields_an_event(extractor: Extractor, tmp_path: Path) -> None:
