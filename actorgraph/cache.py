@@ -2,7 +2,7 @@
 
 A cached result is reused only while the document's content hash and the
 fingerprint of everything that shapes extraction (extractor version and code,
-model, settings, lexicons, ontology, user alias files) are unchanged, so a rebuild
+model, settings, lexicons, ontology, user alias and cue files) are unchanged, so a rebuild
 re-extracts exactly the documents that changed.
 """
 
@@ -22,7 +22,7 @@ from extract.lexicon import all_lexicon_files
 from extract.model import DocumentResult
 from graphs.files import write_text
 from graphs.rdf import slug
-from ontology import ONTOLOGY_PATH
+from ontology import ONTOLOGY_PATH, DataFileError
 
 CACHE_FORMAT = 3  # 2: entries without the document's text; 3: with warnings
 
@@ -34,8 +34,12 @@ def fingerprint(config: ExtractConfig) -> str:
                  repr(config.min_confidence)):
         digest.update(part.encode() + b"\x1f")
     code = sorted(Path(extract.__file__).parent.glob("*.py"))  # an upgrade re-extracts
-    for path in (*code, *all_lexicon_files(), ONTOLOGY_PATH, *config.aliases):
-        digest.update(Path(path).name.encode() + b"\x1f" + Path(path).read_bytes() + b"\x1e")
+    for path in (*code, *all_lexicon_files(), ONTOLOGY_PATH, *config.aliases, *config.cues):
+        try:
+            content = Path(path).read_bytes()
+        except OSError as exc:
+            raise DataFileError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        digest.update(Path(path).name.encode() + b"\x1f" + content + b"\x1e")
     return digest.hexdigest()
 
 

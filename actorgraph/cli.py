@@ -51,6 +51,9 @@ Model = Annotated[str | None, typer.Option(metavar="NAME", help="spaCy model (de
 Aliases = Annotated[list[Path] | None, typer.Option(
     "--aliases", metavar="FILE",
     help="Extra actor registry file(s) (TSV, the format of extract/data/actors.tsv).")]
+Cues = Annotated[list[Path] | None, typer.Option(
+    "--cues", metavar="FILE",
+    help="Extra relation cue file(s) (TSV, the format of extract/data/cues.tsv).")]
 MinConfidence = Annotated[float, typer.Option(min=0.0, max=1.0, metavar="X",
                                               help="Leave out assertions below this confidence.")]
 Focus = Annotated[str | None, typer.Option(metavar="NAME", help='An actor to center on ("Ali Khamenei").')]
@@ -116,6 +119,7 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Output folder.")] = Path("out"),
     model: Model = None,
     aliases: Aliases = None,
+    cues: Cues = None,
     min_confidence: MinConfidence = 0.5,
     max_size: Annotated[float, typer.Option(min=0.001, metavar="MB", help="Skip inputs larger than this.")
                         ] = DEFAULT_MAX_BYTES / 1e6,
@@ -127,8 +131,8 @@ def build(
     verbose: Verbose = False,
 ) -> None:
     """Build a graph: Turtle, TriG, JSON-LD, network pages, GraphML, GEXF, Cytoscape, CSV, a store."""
-    config = ExtractConfig(model=model, aliases=tuple(aliases or ()), min_confidence=min_confidence,
-                           max_bytes=int(max_size * 1e6))
+    config = ExtractConfig(model=model, aliases=tuple(aliases or ()), cues=tuple(cues or ()),
+                           min_confidence=min_confidence, max_bytes=int(max_size * 1e6))
     summary = _extracting(verbose, lambda update: api.build(inputs, out, config, update, focus,
                                                             depth, cache))
     for item in summary.skipped:
@@ -404,11 +408,13 @@ def eval_(
                       ] = Path("corpus"),
     model: Model = None,
     aliases: Aliases = None,
+    cues: Cues = None,
     min_confidence: MinConfidence = 0.5,
     verbose: Verbose = False,
 ) -> None:
     """Score extraction against gold annotations (precision, recall, F1)."""
-    config = ExtractConfig(model=model, aliases=tuple(aliases or ()), min_confidence=min_confidence)
+    config = ExtractConfig(model=model, aliases=tuple(aliases or ()), cues=tuple(cues or ()),
+                           min_confidence=min_confidence)
     report = _extracting(verbose, lambda update: evaluate(gold, corpus, config, update))
     _print_report(report, verbose)
 

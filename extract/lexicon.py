@@ -237,9 +237,16 @@ CONVERTED_CUES = DATA_DIR / "petrarch" / "verbs.tsv"
 
 @cache
 def load_cues(path: Path = DATA_DIR / "cues.tsv", converted: Path | None = CONVERTED_CUES,
-              ) -> dict[tuple[str, str], tuple[Cue, ...]]:
-    """Relation cues by ``(lemma, pos)``: the converted CAMEO verbs, under the hand cues
-    (a lemma the hand file names keeps only the hand file's cues)."""
+              extra: tuple[Path, ...] = ()) -> dict[tuple[str, str], tuple[Cue, ...]]:
+    """Relation cues by ``(lemma, pos)``: the converted CAMEO verbs, under the hand cues,
+    under the analyst's ``extra`` files (in the format of ``cues.tsv``): a lemma a later
+    file names keeps only that file's cues.
+
+    Raises
+    ------
+    DataFileError
+        A file is missing or a line is malformed (the message names file and line).
+    """
     def read(source: Path, columns: tuple[str, ...]) -> dict[tuple[str, str], list[Cue]]:
         found: dict[tuple[str, str], list[Cue]] = {}
         for number, row in read_tsv(source, columns):
@@ -248,7 +255,8 @@ def load_cues(path: Path = DATA_DIR / "cues.tsv", converted: Path | None = CONVE
         return found
 
     cues = read(converted, (*CUE_COLUMNS, "cameo")) if converted is not None else {}
-    cues.update(read(path, CUE_COLUMNS))
+    for source in (path, *extra):
+        cues.update(read(Path(source), CUE_COLUMNS))
     return {key: tuple(value) for key, value in cues.items()}
 
 

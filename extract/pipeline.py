@@ -14,6 +14,7 @@ from extract.coref import Timeline, entry_for
 from extract.dates import find_date
 from extract.documents import ReadDocument
 from extract.events import merge_corpus_events, merge_same, named_event_class, relation_event
+from extract.lexicon import load_cues
 from extract.model import Actor, Assertion, DocumentResult, Event, Evidence, Mention, Resolution
 from extract.nlp import build_pipeline
 from extract.readers import Skipped, read_inputs, unique
@@ -40,6 +41,7 @@ class Extractor:
     def __init__(self, config: ExtractConfig | None = None) -> None:
         self.config = config or ExtractConfig()
         self.registry = Registry.load(self.config.aliases)
+        load_cues(extra=self.config.cues)  # a broken cue file fails here, not mid-corpus
         self.nlp = build_pipeline(self.registry, self.config.model)
         self._known_people: set[str] = set()
         self._known_index: dict[str, set[str]] = {}  # short form -> known full names
@@ -90,7 +92,7 @@ class Extractor:
         classes = {key: record.cls for key, record in resolver.records.items()}
         timeline = Timeline([entry_for(docs[m.block][m.end - 1], m.block, m.key, m.cls)
                              for m in mentions])
-        rel = RelationExtractor(classes, self._entry_classes)
+        rel = RelationExtractor(classes, self._entry_classes, self.config.cues)
         assertions, events = self._relations(read, docs, mentions, timeline, rel, labels)
         implied = {a.object for a in assertions} - set(resolver.records)
         actors = [_actor(r) for r in resolver.records.values()]

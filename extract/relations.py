@@ -13,6 +13,7 @@ import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path
 
 from rdflib import RDFS
 from spacy.tokens import Span, Token
@@ -105,6 +106,7 @@ LIGHT_VERBS = load_words(DATA_DIR / "light_verbs.tsv")
 UNDERGO_VERBS = load_words(DATA_DIR / "undergo_verbs.tsv")
 COMMISSIVES = load_words(DATA_DIR / "commissives.tsv")
 PART_NOUNS = load_words(DATA_DIR / "part_nouns.tsv")
+DOMAIN_NOUNS = load_words(DATA_DIR / "domain_nouns.tsv")
 _CONFLICT = frozenset({"verbalConflict", "materialConflict"})
 _RELATIONAL = frozenset({"cooperatesWith", "opposes", "criticizes", "supports", "threatens"})
 _POSSESSIVE = frozenset({"’", "'", "’s", "'s"})
@@ -208,9 +210,11 @@ class ArgFinder:
     def _through_noun(self, token: Token, depth: int) -> list[Arg]:
         """The actor a common noun stands for, through its dependents. A singular role noun
         stands for its holder, not for its modifiers: "Maduro's rival" is not Maduro, "the
-        former Syrian leader" not Syria (plural "Iranian officials" act for their state)."""
+        former Syrian leader" not Syria (plural "Iranian officials" act for their state); a
+        domain is not its actor ("Ethiopian politics")."""
         lemma = token.lemma_.lower()
-        if token.tag_ == "NN" and lemma in self.roles:
+        if (token.tag_ == "NN" and lemma in self.roles) or token.lower_ in DOMAIN_NOUNS \
+                or lemma in DOMAIN_NOUNS:
             return []
         if lemma in _QUANTITY:
             return self.actors([p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -238,6 +242,18 @@ class ArgFinder:
                     return [Arg(a.key, a.text, a.token, via if a.via == "mention" else a.via)
                             for a in found]
         return []
+
+
+def _apposed(appositive: Token) -> Token:
+    """The name an appositive describes: the one right before its comma, when the parser
+    hung it higher ("X, adviser of Y, negotiated with Z, the spokesman of W": Z's title)."""
+    doc = appositive.doc
+    start = appositive.left_edge.i
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN" \
+            and doc[start - 2].i != appositive.head.i and any(
+                doc[start - 2].i == t.i for t in appositive.head.subtree):
+        return doc[start - 2]
+    return appositive.head
 
 
 # ---------------------------------------------------------------- clause structure
@@ -493,8 +509,9 @@ def title_hedge(token: Token, sentence: Span, how: str) -> bool:
 class RelationExtractor:
     """Applies the cue lexicon and the role nouns to parsed sentences."""
 
-    def __init__(self, classes: dict[str, str], implied: dict[str, str]) -> None:
-        self.cues = load_cues()
+    def __init__(self, classes: dict[str, str], implied: dict[str, str],
+                 cues: tuple[Path, ...] = ()) -> None:
+        self.cues = load_cues(extra=tuple(cues))
         self.roles = load_roles()
         self.participles = load_participles()
         self.classes = classes
@@ -812,7 +829,7 @@ class RelationExtractor:
             # "her long record as a critic of China": a description, whatever the clause says
             return args.actors([c for c in head.head.children if c.dep_ == "poss"]), "appos"
         if token.dep_ == "appos":
-            return args.actors([head]), "appos"
+            return args.actors([_apposed(token)]), "appos"
         appositives = [c for c in token.children if c.dep_ == "appos"]
         if appositives:
             return args.actors(appositives), "appos"

@@ -18,7 +18,8 @@ from ontology.lazy import lazy_exports
 #: Each module and the public names it defines (imported on first use).
 _EXPORTS = {
     "graphs.analysis": (
-        "Dyad", "centrality", "communities", "dyads", "ego_network", "find_node", "top_nodes",
+        "Dyad", "centrality", "communities", "dyads", "ego_network", "find_node",
+        "influence_rank", "signed_degree", "top_nodes",
     ),
     "graphs.exports": (
         "jsonld", "ntriples", "trig", "write_jsonld", "write_ntriples", "write_trig",

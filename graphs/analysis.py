@@ -143,3 +143,48 @@ def top_nodes(network: nx.MultiDiGraph, limit: int) -> list[str]:
                                            network.nodes[n].get("label", n)))
     return order[:limit]
 
+
+
+def influence_rank(network: nx.MultiDiGraph) -> dict[str, float]:
+    """PageRank along the direction influence flows: over the influence relations (leads,
+    appointed, advises, influences ...) turned round, so that rank passes from who is led,
+    appointed or advised to who leads, appoints or advises. Nodes without an influence
+    relation get 0.
+
+    >>> g = nx.MultiDiGraph()
+    >>> for leader, led in (("khamenei", "irgc"), ("khamenei", "soleimani"), ("irgc", "quds")):
+    ...     _ = g.add_edge(leader, led, key="leads", family="influence")
+    >>> rank = influence_rank(g)
+    >>> max(rank, key=rank.get), rank["quds"] < rank["irgc"]
+    ('khamenei', True)
+    """
+    flow = nx.DiGraph()
+    for u, v, data in network.edges(data=True):
+        if data.get("family") == "influence" and u != v:
+            weight = flow.edges[v, u]["weight"] + 1 if flow.has_edge(v, u) else 1
+            flow.add_edge(v, u, weight=weight)
+    if not flow.number_of_edges():
+        return dict.fromkeys(network, 0.0)
+    rank = nx.pagerank(flow, weight="weight")
+    return {n: rank.get(n, 0.0) for n in network}
+
+
+def signed_degree(network: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Each node's conflict and cooperation degree signed by Goldstein weight: the sums of
+    the (negative) weights of its conflict relations and of the (positive) weights of its
+    cooperation relations, either way round, one count per distinct relation.
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("us", "iran", key="sanctions", goldstein=-8.0)
+    >>> _ = g.add_edge("iran", "us", key="negotiatesWith", goldstein=3.5)
+    >>> signed_degree(g)["iran"]
+    (-8.0, 3.5)
+    """
+    sums = {n: [0.0, 0.0] for n in network}
+    for u, v, data in network.edges(data=True):
+        weight = data.get("goldstein")
+        if weight is None or u == v:
+            continue
+        for end in (u, v):
+            sums[end][0 if weight < 0 else 1] += weight
+    return {n: (round(c, 2), round(p, 2)) for n, (c, p) in sums.items()}

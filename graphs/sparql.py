@@ -37,16 +37,39 @@ FORMATS = ("table", "csv", "json")
 
 @dataclass(frozen=True)
 class Table:
-    """The answer of a SELECT (or ASK: one ``ask`` column) query."""
+    """The answer of a SELECT (or ASK: one ``ask`` column) query.
+
+    ``kinds`` tells, for each column, what all its values are: ``"iri"``, ``"date"``
+    (``xsd:date``, ``xsd:gYearMonth``, ``xsd:gYear`` or ``xsd:dateTime``) or ``""``.
+    """
 
     columns: list[str]
     rows: list[tuple[object, ...]]
+    kinds: tuple[str, ...] = ()
 
-    def to_dataframe(self):  # -> pandas.DataFrame (pandas is imported lazily)
-        """The rows as a pandas DataFrame."""
+    def to_dataframe(self, labels: Mapping[str, str] | None = None):  # -> pandas.DataFrame
+        """The rows as a pandas DataFrame: dates as datetimes (a year or a month as its
+        first day), and, given ``labels`` (IRI -> label), IRIs by their labels (else by
+        their prefixed names).
+
+        >>> Table(["d", "x"], [("2018-05", "https://w3id.org/actorgraph/id/Iran")],
+        ...       ("date", "iri")).to_dataframe({}).iloc[0].tolist()
+        [Timestamp('2018-05-01 00:00:00'), 'agr:Iran']
+        """
         import pandas as pd
 
-        return pd.DataFrame(self.rows, columns=self.columns)
+        frame = pd.DataFrame(self.rows, columns=self.columns)
+        for column, kind in zip(self.columns, self.kinds, strict=False):
+            if kind == "date":
+                try:
+                    frame[column] = pd.to_datetime(frame[column], format="ISO8601")
+                except ValueError:  # dates with and without time zones: all in UTC
+                    frame[column] = pd.to_datetime(frame[column], format="ISO8601", utc=True,
+                                                   errors="coerce")
+            elif kind == "iri" and labels is not None:
+                frame[column] = [None if v is None else labels.get(v) or compact(v)
+                                 for v in frame[column]]
+        return frame
 
     def render(self, fmt: str = "table", width: int | None = None) -> str:
         """The rows as a table for people, CSV or JSON (a list of objects).
@@ -201,5 +224,23 @@ def query(graph: Graph | ox.Store, sparql: str, bindings: Mapping[str, object] |
         raise QueryError("only SELECT and ASK queries give a table; "
                          "this one is CONSTRUCT or DESCRIBE")
     columns = [v.value for v in result.variables]
-    rows = [tuple(_term(solution[c]) for c in columns) for solution in result]
-    return Table(columns, rows)
+    seen: list[set[str]] = [set() for _ in columns]
+    rows = []
+    for solution in result:
+        terms = [solution[c] for c in columns]
+        for kinds, term in zip(seen, terms, strict=True):
+            if term is not None:
+                kinds.add(_kind(term))
+        rows.append(tuple(_term(t) for t in terms))
+    return Table(columns, rows, tuple(k.pop() if len(k) == 1 else "" for k in seen))
+
+
+_DATES = frozenset(str(XSD[t]) for t in ("date", "gYearMonth", "gYear", "dateTime"))
+
+
+def _kind(term: object) -> str:
+    if isinstance(term, ox.NamedNode):
+        return "iri"
+    if isinstance(term, ox.Literal) and term.datatype.value in _DATES:
+        return "date"
+    return ""

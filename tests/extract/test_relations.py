@@ -18,6 +18,14 @@ CASES = [
      "that Iran would not retreat.", set()),
     # ... and who faces threats does not make them
     ("Facing threats to “bomb Iran”, Ali Khamenei said the US would regret it.", set()),
+    # an appositive describes the name before its comma, however the parser hangs it
+    ("Redwan Hussien, the national security adviser of Abiy Ahmed, negotiated with Getachew "
+     "Reda, the spokesman of the Tigray People's Liberation Front, under the mediation of "
+     "Olusegun Obasanjo.",
+     {("Redwan Hussien", "advises", "Abiy Ahmed"), ("Redwan Hussien", "negotiatesWith", "Getachew Reda"),
+      ("Getachew Reda", "memberOf", "Tigray Peoples Liberation Front")}),
+    # a domain of a state is not the state
+    ("Hezbollah dominated Lebanese politics for decades.", set()),
     # but an infinitive after any other noun is still the clause subject's
     ("Mark Esper flew to Kabul for an afternoon to meet with President Ashraf Ghani.",
      {("Mark Esper", "negotiatesWith", "Ashraf Ghani")}),
