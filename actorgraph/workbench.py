@@ -109,7 +109,7 @@ class Shown:
         return graphs.write_text(Path(path), self.html)
 
     def __repr__(self) -> str:
-        return f"<Shown {self.title!r}: {len(self.html):,} characters of HTML>"
+        return f"<Shown {self.title!r}: shown inline by a notebook; .save(path) writes it>"
 
 
 class ActorGraph:

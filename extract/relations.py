@@ -38,8 +38,6 @@ _BELIEFS = frozenset({"view", "belief", "opinion", "assumption", "perception", "
                       "conviction", "theory", "suspicion", "claim", "allegation", "narrative"})
 #: Wish verbs that hedge only what they govern as a complement.
 _WISH_BY_COMPLEMENT = frozenset({"call", "ask", "push", "urge"})
-_NEGATORS = frozenset({"refuse", "reject", "decline", "deny", "avoid", "refusal", "rejection",
-                       "unwilling", "reluctant", "stop", "cease", "halt", "quit"})
 #: Nouns that name their complement: "the strategy of X", "a term he coined", "X policy".
 _NAMING = frozenset({"strategy", "policy", "doctrine", "idea", "concept", "notion", "term",
                      "program", "programme", "plan", "agenda", "principle", "slogan", "vision",
@@ -107,6 +105,7 @@ UNDERGO_VERBS = load_words(DATA_DIR / "undergo_verbs.tsv")
 COMMISSIVES = load_words(DATA_DIR / "commissives.tsv")
 PART_NOUNS = load_words(DATA_DIR / "part_nouns.tsv")
 DOMAIN_NOUNS = load_words(DATA_DIR / "domain_nouns.tsv")
+_NEGATORS = load_words(DATA_DIR / "negators.tsv")
 _CONFLICT = frozenset({"verbalConflict", "materialConflict"})
 _RELATIONAL = frozenset({"cooperatesWith", "opposes", "criticizes", "supports", "threatens"})
 _POSSESSIVE = frozenset({"’", "'", "’s", "'s"})

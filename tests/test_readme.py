@@ -43,19 +43,39 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_readme_has_a_tour() -> None:
     languages = [language for language, _code, _out in blocks()]
     assert languages.count("sh") >= 5 and languages.count("sparql") >= 4
+    assert languages.count("python") >= 1  # a notebook session
     assert blocks()[0][1].startswith("actorgraph build corpus --out out")  # first, the build
+
+
+#: Runs a ``python`` block as a notebook session would: each expression's value is shown.
+_SESSION = """
+import ast, sys
+tree = ast.parse(sys.stdin.read())
+scope = {"__name__": "__main__"}
+for node in tree.body:
+    if isinstance(node, ast.Expr):
+        value = eval(compile(ast.Expression(node.value), "<readme>", "eval"), scope)
+        if value is not None:
+            print(repr(value))
+    else:
+        exec(compile(ast.Module([node], []), "<readme>", "exec"), scope)
+"""
 
 
 @pytest.mark.parametrize("index", range(len(blocks())))
 def test_every_readme_block_runs_as_shown(workspace: Path, index: int) -> None:
     language, code, expected = blocks()[index]
-    if language == "sparql":
-        argv = ["query", code, "--graph", "out"]
+    stdin = None
+    if language == "python":
+        command = [sys.executable, "-c", _SESSION]
+        stdin = code
+    elif language == "sparql":
+        command = [sys.executable, "-m", "actorgraph", "query", code, "--graph", "out"]
     else:
         words = shlex.split(code, comments=True)
         assert words[0] == "actorgraph", code
-        argv = words[1:]
-    done = subprocess.run([sys.executable, "-m", "actorgraph", *argv], cwd=workspace,
+        command = [sys.executable, "-m", "actorgraph", *words[1:]]
+    done = subprocess.run(command, cwd=workspace, input=stdin,
                           capture_output=True, text=True, timeout=600, check=False,
                           env={**os.environ, "COLUMNS": "80"})
     assert done.returncode == 0, done.stderr[-2000:]

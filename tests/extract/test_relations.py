@@ -24,6 +24,8 @@ CASES = [
      "Olusegun Obasanjo.",
      {("Redwan Hussien", "advises", "Abiy Ahmed"), ("Redwan Hussien", "negotiatesWith", "Getachew Reda"),
       ("Getachew Reda", "memberOf", "Tigray Peoples Liberation Front")}),
+    # ending a war is no hostility
+    ("Abiy Ahmed won the Nobel Peace Prize in 2019 for ending the border war with Eritrea.", set()),
     # a domain of a state is not the state
     ("Hezbollah dominated Lebanese politics for decades.", set()),
     # but an infinitive after any other noun is still the clause subject's
