@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import shutil
 import sys
 import time
@@ -11,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import RDF, Graph
 
 import graphs
@@ -23,7 +24,6 @@ from extract import EXTRACTOR_NAME, DocumentResult, ExtractConfig, Skipped, merg
 from extract.documents import ReadDocument
 from extract.readers import read_inputs, unique
 from extract.text import did_you_mean, normalize_name
-from graphs.shacl import Violation
 from graphs.store import CORPUS_GRAPH, INFERRED_GRAPH, GraphStore, document_graph_iri, graphs_in
 from ontology import (
     ACTOR_CLASSES,
@@ -46,8 +46,11 @@ PAGES = {"all": "network.html", "influence": "influence.html", "conflict": "conf
 STORE = "store"
 ONTOLOGY_GRAPH = AGR["graph/ontology"]
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (networkx and pyshacl load on first use: `query` needs neither)
+    import networkx as nx
+
     from extract import Extractor
+    from graphs.shacl import Violation
 
 Progress = Callable[[str, int, int], None]
 
@@ -68,6 +71,7 @@ class BuildSummary:
     notes: tuple[str, ...] = ()  # "FILE: what was done to read it" (long sentences cut, ...)
     generation: int = 0  # the number of this build in its folder
     cache: tuple[int, int] = (0, 0)  # entries and bytes of the extraction cache
+    unchanged: bool = False  # nothing changed since the last build: it was kept as it is
 
     @property
     def complete(self) -> bool:
@@ -253,6 +257,8 @@ def central_actors(network: nx.MultiDiGraph, top: int) -> list[str]:
 def _by_centrality(network: nx.MultiDiGraph, nodes: list[str],
                    scores: Mapping[str, Mapping[str, float]]) -> list[str]:
     """``nodes`` by PageRank, those in a component of more than three nodes first."""
+    import networkx as nx
+
     component = {n: len(c) for c in nx.weakly_connected_components(network) for n in c}
     return sorted(nodes, key=lambda n: (component[n] <= 3, -scores[n]["pagerank"],
                                         network.nodes[n]["label"]))
@@ -345,7 +351,12 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
     """
     folder = BuildFolder(out)
     config = config or ExtractConfig()
+    inputs = list(inputs)
     with folder.lock():
+        state = _state(inputs, config, focus, depth) if cache else None
+        kept = _unchanged(folder, state)
+        if kept is not None:
+            return kept
         extraction_cache = ExtractionCache(folder.root, config) if cache else None
         corpus = _Corpus(config, extraction_cache)
         corpus.read(inputs, progress)
@@ -368,13 +379,65 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         notes = tuple(f"{r.document.source_file}: {note}" for r in results for note in r.warnings)
         final = folder.switch(generation, [*outputs, STORE], {
             "documents": len(results), "entities": entities, "relations": relations,
-            "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "extractor": EXTRACTOR_NAME})
+            "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "extractor": EXTRACTOR_NAME,
+            "outputs": sorted(outputs), "inferred": len(inferred), "notes": list(notes),
+            "skipped": [[s.path, s.reason] for s in corpus.skipped],
+            "violations": [dataclasses.asdict(v) for v in violations],
+            **({"state": state} if state is not None else {})})
         if extraction_cache:
             extraction_cache.prune({r.document.id for r in results})
         cached = extraction_cache.size() if extraction_cache else (0, 0)
     return BuildSummary(len(results), tuple(corpus.skipped), entities, relations,
                         {name: folder.root / name for name in outputs}, tuple(corpus.extracted),
                         tuple(removed), violations, len(inferred), notes, final.number, cached)
+
+
+def _state(inputs: list[str | Path], config: ExtractConfig, focus: str | None,
+           depth: int) -> dict | None:
+    """What decides a build's outputs, short of extracting: every input file's path and
+    content hash (walked as a build walks them), the extraction fingerprint, the code of
+    every stage and the page settings. None when an input is standard input."""
+    if any(str(item) == "-" for item in inputs):
+        return None
+    from actorgraph.cache import fingerprint
+
+    files = []
+    for item in walk(inputs):
+        if isinstance(item, Skipped):
+            files.append([item.path, item.reason])
+            continue
+        try:
+            files.append([str(item), hashlib.sha256(item.read_bytes()).hexdigest()])
+        except OSError:
+            return None  # let the build say what is wrong with it
+    code = hashlib.sha256()
+    for stage in ("graphs", "actorgraph", "ontology"):
+        for path in sorted((Path(__file__).resolve().parents[1] / stage).glob("*.py")):
+            code.update(path.read_bytes())
+    return {"files": files, "fingerprint": fingerprint(config), "code": code.hexdigest(),
+            "focus": focus, "depth": depth, "max_bytes": config.max_bytes}
+
+
+def _unchanged(folder: BuildFolder, state: dict | None) -> BuildSummary | None:
+    """The summary of the current build when ``state`` is what made it and its outputs
+    are all there: nothing to extract, nothing to write. None otherwise."""
+    current = folder.current() if state is not None else None
+    if current is None:
+        return None
+    manifest = current.manifest()
+    if manifest.get("state") != state or not all(
+            (current.path / name).exists() for name in [*manifest.get("outputs", ()), STORE]):
+        return None
+    from extract.readers import Skipped as Skip
+    from graphs.shacl import Violation
+
+    cache = ExtractionCache.size_of(folder.root)
+    return BuildSummary(
+        manifest["documents"], tuple(Skip(path, reason) for path, reason in manifest["skipped"]),
+        manifest["entities"], manifest["relations"],
+        {name: folder.root / name for name in manifest["outputs"]}, (), (),
+        tuple(Violation(**v) for v in manifest["violations"]), manifest["inferred"],
+        tuple(manifest["notes"]), current.number, cache, unchanged=True)
 
 
 def load_query(text_or_file: str) -> str:
@@ -410,15 +473,16 @@ def query(sparql: str, graph_dir: str | Path, bindings: Mapping[str, object] | N
     return open_store(graph_dir).query(load_query(sparql), bindings, inferred=inferred)
 
 
-def named_query(name: str, args: list[str], graph_dir: str | Path, inferred: bool = True,
-                ) -> graphs.Table:
-    """Run a query of the library (:func:`graphs.named_queries`) with its arguments bound."""
+def named_query(name: str, args: list[str], graph_dir: str | Path | GraphStore,
+                inferred: bool = True) -> graphs.Table:
+    """Run a query of the library (:func:`graphs.named_queries`) with its arguments bound,
+    on a build folder (or a store already open)."""
     library = graphs.named_queries()
     if name not in library:
         raise QueryError(f"no named query {name!r}; `actorgraph query --list` shows them")
     stored = library[name]
     bindings = stored.bindings(args)
-    store = open_store(graph_dir)
+    store = graph_dir if isinstance(graph_dir, GraphStore) else open_store(graph_dir)
     for param, kind in zip(stored.params, stored.kinds or ("",) * len(stored.params),
                            strict=True):
         if kind == "actor":
@@ -429,9 +493,12 @@ def named_query(name: str, args: list[str], graph_dir: str | Path, inferred: boo
 def _stored_name(store: GraphStore, name: str) -> str:
     """The label or alias of an actor in ``store`` that ``name`` means (case, accents and
     a leading "the" aside), or a :class:`QueryError` with the nearest names."""
+    exact = store.query("ASK WHERE { ?x a ag:Actor . { ?x rdfs:label ?name } UNION "
+                        "{ ?x skos:altLabel ?name } }", {"name": name})
+    if exact.rows[0][0]:
+        return name  # as stored: an index look-up, not a scan of every name
     table = store.query("SELECT DISTINCT ?name WHERE { ?x a ag:Actor . "
-                        "{ ?x rdfs:label ?name } UNION { ?x skos:altLabel ?name } }",
-                        inferred=False)
+                        "{ ?x rdfs:label ?name } UNION { ?x skos:altLabel ?name } }")
     names = {normalize_name(str(row[0])): str(row[0]) for row in table.rows}
     wanted = normalize_name(name)
     if wanted in names:

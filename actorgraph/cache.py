@@ -99,7 +99,13 @@ class ExtractionCache:
 
     def size(self) -> tuple[int, int]:
         """The number of entries and their bytes on disk."""
-        entries = list(self.folder.glob("*.json")) if self.folder.exists() else []
+        return self.size_of(self.folder.parent.parent)
+
+    @staticmethod
+    def size_of(out: Path) -> tuple[int, int]:
+        """The number of entries and their bytes on disk of the cache of build folder ``out``."""
+        folder = out / ".actorgraph" / "cache"
+        entries = list(folder.glob("*.json")) if folder.exists() else []
         return len(entries), sum(p.stat().st_size for p in entries)
 
     def prune(self, keep: set[str]) -> None:

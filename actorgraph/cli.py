@@ -153,13 +153,18 @@ def build(
     out_console = Console(highlight=False, soft_wrap=True)
     out_console.print(table)
     reused = summary.documents - len(summary.extracted)
-    out_console.print(
-        f"extracted {len(summary.extracted)} of {summary.documents} documents"
-        + (f", reused {reused} unchanged since the last build" if reused else "")
-        + (f", skipped {len(summary.skipped)} input(s)" if summary.skipped else "")
-        + f"; {summary.inferred} triples inferred; store: {out}/store (build "
-        f"{summary.generation}); cache: {summary.cache[0]} entries, "
-        f"{summary.cache[1] / 1e6:.1f} MB ({out}/.actorgraph/cache, --no-cache to bypass)")
+    if summary.unchanged:
+        out_console.print(
+            f"nothing changed since build {summary.generation} (inputs, settings, code): it is "
+            f"kept as it is, nothing extracted or written; store: {out}/store")
+    else:
+        out_console.print(
+            f"extracted {len(summary.extracted)} of {summary.documents} documents"
+            + (f", reused {reused} unchanged since the last build" if reused else "")
+            + (f", skipped {len(summary.skipped)} input(s)" if summary.skipped else "")
+            + f"; {summary.inferred} triples inferred; store: {out}/store (build "
+            f"{summary.generation}); cache: {summary.cache[0]} entries, "
+            f"{summary.cache[1] / 1e6:.1f} MB ({out}/.actorgraph/cache, --no-cache to bypass)")
     for violation in summary.violations[:20]:
         err.print(f"[yellow]SHACL:[/yellow] {escape(str(violation))}")
     if summary.violations:

@@ -163,7 +163,7 @@ class ActorGraph:
         """
         library = graphs.named_queries()
         if sparql in library:
-            table = api.named_query(sparql, list(args), self.path, inferred=inferred)
+            table = api.named_query(sparql, list(args), self.store, inferred=inferred)
         else:
             if args:
                 raise QueryError(f"{sparql[:40]!r} is no stored query, so it takes no "

@@ -28,7 +28,7 @@ _EXPORTS = {
     "graphs.inference": ("entailments",),
     "graphs.named": ("NamedQuery", "named_queries"),
     "graphs.network": (
-        "VIEWS", "collapse_signed", "cytoscape", "tables", "to_networkx", "write_cytoscape",
+        "collapse_signed", "cytoscape", "tables", "to_networkx", "write_cytoscape",
         "write_gexf", "write_graphml", "write_tables",
     ),
     "graphs.pages": ("MAX_NODES", "render_html", "write_html"),
@@ -39,6 +39,7 @@ _EXPORTS = {
     "graphs.shacl": ("Violation", "validate"),
     "graphs.sparql": ("FORMATS", "Table", "query", "store_from_graph"),
     "graphs.store": ("GraphStore",),
+    "graphs.views": ("VIEWS",),
 }
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 __all__ = __dir__()

@@ -16,10 +16,9 @@ from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from graphs.files import write_atomic, write_text
+from graphs.views import VIEWS
 from ontology import ACTOR_CLASSES, AG, GraphError, relation_specs
 
-#: The network views, by the ``ag:view`` of the relation families.
-VIEWS = ("all", "influence", "conflict", "cooperation")
 _CLASS_IRIS = {AG[c]: c for c in (*ACTOR_CLASSES, "Policy", "Event", "Place")}
 
 

@@ -197,8 +197,12 @@ def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
 
 
 def query(graph: Graph | ox.Store, sparql: str, bindings: Mapping[str, object] | None = None,
-          default_graph: list[ox.NamedNode] | None = None) -> Table:
+          default_graph: list[ox.NamedNode] | None = None, union: bool = False) -> Table:
     """Run a SELECT or ASK query; ``bindings`` fix variables safely (by substitution).
+
+    The default graph is the store's own, or the union of ``default_graph``, or (with
+    ``union``) the union of every graph of the store: Oxigraph's own union, which costs
+    nothing however many graphs there are.
 
     Bindings are a VALUES block (:func:`bind_values`). A value that looks like an
     http(s) IRI is bound as an IRI, a ``datetime.date`` as an ``xsd:date``, anything
@@ -212,8 +216,12 @@ def query(graph: Graph | ox.Store, sparql: str, bindings: Mapping[str, object] |
     store = graph if isinstance(graph, ox.Store) else store_from_graph(graph)
     sparql = bind_values(sparql, bindings or {})
     try:
-        result = store.query(sparql, prefixes={k: str(v) for k, v in PREFIXES.items()},
-                             default_graph=default_graph if default_graph else None)
+        if union:
+            result = store.query(sparql, prefixes={k: str(v) for k, v in PREFIXES.items()},
+                                 use_default_graph_as_union=True)
+        else:
+            result = store.query(sparql, prefixes={k: str(v) for k, v in PREFIXES.items()},
+                                 default_graph=default_graph if default_graph else None)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except (OSError, ValueError, RuntimeError) as exc:

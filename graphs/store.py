@@ -121,8 +121,14 @@ class GraphStore:
 
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None,
               inferred: bool = True) -> Table:
-        """SPARQL over the union of the asserted graphs (and the inferred one)."""
-        names = [n for n in self.graph_names() if inferred or n != str(INFERRED_GRAPH)]
+        """SPARQL over the union of the asserted graphs (and the inferred one).
+
+        With ``inferred`` this is Oxigraph's union default graph, as fast with 10,000
+        document graphs as with one; without, the graphs are listed, which costs a little
+        per graph."""
+        if inferred:
+            return query(self.store, sparql, bindings, union=True)
+        names = [n for n in self.graph_names() if n != str(INFERRED_GRAPH)]
         return query(self.store, sparql, bindings,
                      default_graph=[ox.NamedNode(n) for n in names])
 
