@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
+import itertools
 import shutil
 import sys
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,6 +74,9 @@ class BuildSummary:
     generation: int = 0  # the number of this build in its folder
     cache: tuple[int, int] = (0, 0)  # entries and bytes of the extraction cache
     unchanged: bool = False  # nothing changed since the last build: it was kept as it is
+    #: seconds by phase: read, model, parse, rules, merge, rdf, inference, validation,
+    #: exports, pages, store, switch
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -90,7 +95,8 @@ class _Corpus:
         self.skipped: list[Skipped] = []
         self.extracted: list[str] = []
         self.ids: set[str] = set()
-        self._waiting: list[tuple[int, str, ReadDocument]] = []
+        #: Seconds spent reading, loading the model, parsing and applying the rules.
+        self.timings = {"read": 0.0, "model": 0.0, "parse": 0.0, "rules": 0.0}
 
     @property
     def extractor(self) -> Extractor:
@@ -101,46 +107,49 @@ class _Corpus:
             self._extractor = Extractor(self.config)
         return self._extractor
 
-    #: Documents parsed together (one ``nlp.pipe`` stream): enough for spaCy's batches,
-    #: few enough that memory does not grow with the corpus.
-    BATCH = 64
-
-    def add(self, where: str, read: ReadDocument) -> None:
-        read = unique(read, where, self.ids)
-        cached = (self.cache.get(read.document.id, read.document.content_hash, read.document.text)
-                  if self.cache else None)
-        self.results.append(cached)  # type: ignore[arg-type]  # filled in by flush()
-        if cached is None:
-            self._waiting.append((len(self.results) - 1, where, read))
-            if len(self._waiting) >= self.BATCH:
-                self.flush()
-
-    def flush(self) -> None:
-        """Extract the documents waiting for it, in one parsing stream."""
-        if not self._waiting:
-            return
-        done = self.extractor.extract_many([(read, where) for _i, where, read in self._waiting])
-        for (index, _where, _read), result in zip(self._waiting, done, strict=True):
-            self.results[index] = result
-            self.extracted.append(result.document.id)
-            if self.cache:
-                self.cache.put(result)
-        self._waiting = []
-
     def read(self, inputs: Iterable[str | Path], progress: Progress | None) -> None:
+        """Read every input, reuse the cached results, and extract the others in one
+        stream (:meth:`extract.Extractor.extract_stream`): the model is loaded only when
+        a document needs it, and documents are read as the stream asks for them."""
         items = list(walk(inputs))
-        for index, item in enumerate(items, start=1):
-            found = ([(item.path, item)] if isinstance(item, Skipped)
-                     else read_inputs([item], self.config.max_bytes))
-            for where, doc in found:
-                if isinstance(doc, Skipped):
-                    self.skipped.append(doc)
-                else:
-                    self.add(where, doc)
-            if progress:
-                progress(Path(item.path if isinstance(item, Skipped) else item).name, index,
-                         len(items))
-        self.flush()
+        waiting: deque[int] = deque()  # the places in self.results the stream fills
+
+        def uncached() -> Iterator[tuple[ReadDocument, str]]:
+            for index, item in enumerate(items, start=1):
+                started = time.perf_counter()
+                found = ([(item.path, item)] if isinstance(item, Skipped)
+                         else read_inputs([item], self.config.max_bytes))
+                for where, doc in found:
+                    if isinstance(doc, Skipped):
+                        self.skipped.append(doc)
+                        continue
+                    read = unique(doc, where, self.ids)
+                    cached = (self.cache.get(read.document.id, read.document.content_hash,
+                                             read.document.text) if self.cache else None)
+                    self.results.append(cached)  # type: ignore[arg-type]  # or filled below
+                    if cached is None:
+                        waiting.append(len(self.results) - 1)
+                        self.timings["read"] += time.perf_counter() - started
+                        yield read, where
+                        started = time.perf_counter()
+                self.timings["read"] += time.perf_counter() - started
+                if progress:
+                    progress(Path(item.path if isinstance(item, Skipped) else item).name, index,
+                             len(items))
+
+        stream = uncached()
+        first = next(stream, None)
+        if first is not None:
+            started = time.perf_counter()
+            extractor = self.extractor
+            self.timings["model"] += time.perf_counter() - started
+            for result in extractor.extract_stream(itertools.chain([first], stream)):
+                self.results[waiting.popleft()] = result
+                self.extracted.append(result.document.id)
+                if self.cache:
+                    self.cache.put(result)
+            self.timings["parse"] += extractor.timings["parse"]
+            self.timings["rules"] += extractor.timings["rules"]
         if not self.results:
             reasons = "; ".join(s.reason for s in self.skipped[:3]) or "no input"
             raise InputError(f"no document could be read ({reasons})")
@@ -191,23 +200,49 @@ def _named_graphs(results: list[DocumentResult], inferred: Graph) -> dict[str, G
     return named
 
 
+class _Clock:
+    """Adds the seconds of each ``with clock(phase):`` block to ``timings[phase]``."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+
+    @contextlib.contextmanager
+    def __call__(self, phase: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
+
+
 def write_outputs(graph: Graph, named: Mapping[str, Graph], out: Path,
-                  focus: str | None = None, depth: int = 2) -> dict[str, Path]:
+                  focus: str | None = None, depth: int = 2, clock: _Clock | None = None,
+                  ) -> dict[str, Path]:
     """Write every output file into ``out``, each atomically, and the page around
     ``focus`` (an actor's name) if given.
 
     Temporary files a killed build left behind are removed first.
     """
+    clock = clock or _Clock({})
     out.mkdir(parents=True, exist_ok=True)
     for name in OUTPUTS:
         for stale in out.glob(f".{name}.*.tmp"):
             stale.unlink(missing_ok=True)
-    written = {
-        "graph.ttl": graphs.write_turtle(graph, out / "graph.ttl"),
-        "graph.trig": graphs.write_trig(named, out / "graph.trig"),
-        "graph.nt": graphs.write_ntriples(graph, out / "graph.nt"),
-        "graph.jsonld": graphs.write_jsonld(graph, out / "graph.jsonld"),
-    }
+    with clock("exports"):
+        written = {
+            "graph.ttl": graphs.write_turtle(graph, out / "graph.ttl"),
+            "graph.trig": graphs.write_trig(named, out / "graph.trig"),
+            "graph.nt": graphs.write_ntriples(graph, out / "graph.nt"),
+            "graph.jsonld": graphs.write_jsonld(graph, out / "graph.jsonld"),
+        }
+    with clock("pages"):
+        written.update(_pages(graph, out, focus, depth))
+    return written
+
+
+def _pages(graph: Graph, out: Path, focus: str | None, depth: int) -> dict[str, Path]:
+    """The network pages and the network exports (GraphML, GEXF, Cytoscape, CSV)."""
+    written: dict[str, Path] = {}
     everything = graphs.to_networkx(graph)
     focus_pages = []
     for node in central_actors(everything, FOCUS_PAGES):
@@ -360,36 +395,48 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         extraction_cache = ExtractionCache(folder.root, config) if cache else None
         corpus = _Corpus(config, extraction_cache)
         corpus.read(inputs, progress)
-        results = merge_corpus_events(corpus.results)
-        graph = graphs.to_rdf(results)
-        inferred = graphs.entailments(graph)
-        named = _named_graphs(results, inferred)
-        violations = tuple(graphs.validate(graph))
+        timings = dict(corpus.timings)
+        timings["parse"] = max(0.0, timings["parse"] - timings["read"])  # read as parsed
+        clock = _Clock(timings)
+        with clock("merge"):
+            results = merge_corpus_events(corpus.results)
+        with clock("rdf"):
+            graph = graphs.to_rdf(results)
+        with clock("inference"):
+            inferred = graphs.entailments(graph)
+        with clock("rdf"):
+            named = _named_graphs(results, inferred)
+        with clock("validation"):
+            violations = tuple(graphs.validate(graph))
         folder.adopt([*OUTPUTS, STORE, *(p.name for p in folder.root.glob("focus-*.html"))])
         generation = folder.new_generation()
-        outputs = write_outputs(graph, named, generation.path, focus, depth)
-        before = folder.store()
-        if before is not None:  # carry the unchanged document graphs over (hard links)
-            GraphStore(before[0], read_only=True).store.backup(str(generation.path / STORE))
-        store = GraphStore(generation.path / STORE)
-        changed = {document_graph_iri(doc_id) for doc_id in corpus.extracted}
-        removed = update_store(store, named, changed)
-        del store
+        outputs = write_outputs(graph, named, generation.path, focus, depth, clock)
+        with clock("store"):
+            before = folder.store()
+            if before is not None:  # carry the unchanged document graphs over (hard links)
+                GraphStore(before[0], read_only=True).store.backup(str(generation.path / STORE))
+            store = GraphStore(generation.path / STORE)
+            changed = {document_graph_iri(doc_id) for doc_id in corpus.extracted}
+            removed = update_store(store, named, changed)
+            del store
         entities, relations = summarize(graph)
         notes = tuple(f"{r.document.source_file}: {note}" for r in results for note in r.warnings)
-        final = folder.switch(generation, [*outputs, STORE], {
-            "documents": len(results), "entities": entities, "relations": relations,
-            "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "extractor": EXTRACTOR_NAME,
-            "outputs": sorted(outputs), "inferred": len(inferred), "notes": list(notes),
-            "skipped": [[s.path, s.reason] for s in corpus.skipped],
-            "violations": [dataclasses.asdict(v) for v in violations],
-            **({"state": state} if state is not None else {})})
+        with clock("switch"):
+            final = folder.switch(generation, [*outputs, STORE], {
+                "documents": len(results), "entities": entities, "relations": relations,
+                "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "extractor": EXTRACTOR_NAME,
+                "outputs": sorted(outputs), "inferred": len(inferred), "notes": list(notes),
+                "skipped": [[s.path, s.reason] for s in corpus.skipped],
+                "violations": [dataclasses.asdict(v) for v in violations],
+                "seconds": {k: round(v, 3) for k, v in timings.items()},
+                **({"state": state} if state is not None else {})})
         if extraction_cache:
             extraction_cache.prune({r.document.id for r in results})
         cached = extraction_cache.size() if extraction_cache else (0, 0)
     return BuildSummary(len(results), tuple(corpus.skipped), entities, relations,
                         {name: folder.root / name for name in outputs}, tuple(corpus.extracted),
-                        tuple(removed), violations, len(inferred), notes, final.number, cached)
+                        tuple(removed), violations, len(inferred), notes, final.number, cached,
+                        timings=timings)
 
 
 def _state(inputs: list[str | Path], config: ExtractConfig, focus: str | None,

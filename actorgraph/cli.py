@@ -128,11 +128,15 @@ def build(
     cache: Annotated[bool, typer.Option(
         help="Reuse the extraction of documents unchanged since the last build into --out.")
                      ] = True,
+    workers: Annotated[int, typer.Option(
+        min=1, max=64, metavar="N", help="Processes that parse (the graph is the same for any N).")
+                       ] = 1,
     verbose: Verbose = False,
 ) -> None:
     """Build a graph: Turtle, TriG, JSON-LD, network pages, GraphML, GEXF, Cytoscape, CSV, a store."""
     config = ExtractConfig(model=model, aliases=tuple(aliases or ()), cues=tuple(cues or ()),
-                           min_confidence=min_confidence, max_bytes=int(max_size * 1e6))
+                           min_confidence=min_confidence, max_bytes=int(max_size * 1e6),
+                           workers=workers)
     summary = _extracting(verbose, lambda update: api.build(inputs, out, config, update, focus,
                                                             depth, cache))
     for item in summary.skipped:
@@ -165,6 +169,9 @@ def build(
             + f"; {summary.inferred} triples inferred; store: {out}/store (build "
             f"{summary.generation}); cache: {summary.cache[0]} entries, "
             f"{summary.cache[1] / 1e6:.1f} MB ({out}/.actorgraph/cache, --no-cache to bypass)")
+    if verbose and summary.timings:
+        err.print("seconds: " + ", ".join(f"{phase} {seconds:.1f}"
+                                          for phase, seconds in summary.timings.items()))
     for violation in summary.violations[:20]:
         err.print(f"[yellow]SHACL:[/yellow] {escape(str(violation))}")
     if summary.violations:

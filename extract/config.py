@@ -35,6 +35,11 @@ class ExtractConfig:
         Assertions below this confidence are left out.
     max_bytes : int
         Inputs larger than this are skipped.
+    workers : int
+        Processes that parse (spaCy's ``n_process``); the rules run in one, so the
+        results do not depend on it.
+    batch_size : int
+        Paragraphs per ``nlp.pipe`` batch.
     """
 
     model: str | None = None
@@ -42,3 +47,5 @@ class ExtractConfig:
     cues: tuple[Path, ...] = ()
     min_confidence: float = 0.5
     max_bytes: int = DEFAULT_MAX_BYTES
+    workers: int = 1
+    batch_size: int = 64

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
+import time
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -40,6 +41,8 @@ class Extractor:
 
     def __init__(self, config: ExtractConfig | None = None) -> None:
         self.config = config or ExtractConfig()
+        #: Seconds spent parsing (waiting on ``nlp.pipe``) and applying the rules.
+        self.timings = {"parse": 0.0, "rules": 0.0}
         self.registry = Registry.load(self.config.aliases)
         load_cues(extra=self.config.cues)  # a broken cue file fails here, not mid-corpus
         self.nlp = build_pipeline(self.registry, self.config.model)
@@ -63,17 +66,52 @@ class Extractor:
         return self.extract_many([(read, where)])[0]
 
     def extract_many(self, reads: Sequence[tuple[ReadDocument, str]]) -> list[DocumentResult]:
-        """:meth:`extract` each ``(document, where)`` in order, parsing the paragraphs of
-        all of them in one stream (``nlp.pipe`` batches across documents: short
-        documents, such as the lines of a JSON-lines file, cost what their words cost)."""
-        prepared = []
-        for read, where in reads:
-            read = unique(read, where, self._ids)
-            fit = bounded(read.blocks)
-            prepared.append((dataclasses.replace(read, blocks=fit.blocks), fit))
-        parsed = self.nlp.pipe(b.text for read, _fit in prepared for b in read.blocks)
-        return [self._extract_parsed(read, [next(parsed) for _ in read.blocks], fit)
-                for read, fit in prepared]
+        """:meth:`extract` each ``(document, where)`` in order (see :meth:`extract_stream`)."""
+        return list(self.extract_stream(reads))
+
+    def extract_stream(self, reads: Iterable[tuple[ReadDocument, str]],
+                       ) -> Iterator[DocumentResult]:
+        """The results of ``(document, where)`` pairs, in order, as they are done.
+
+        The paragraphs of every document go through one ``nlp.pipe`` stream, batched
+        across documents (short documents, such as the lines of a JSON-lines file, cost
+        what their words cost) and parsed by ``config.workers`` processes; ``reads`` is
+        consumed as the stream needs it, so memory holds a few batches, not the corpus.
+        The rules run here, document after document, so the results do not depend on
+        the number of workers.
+        """
+        pending: deque[tuple[ReadDocument, Bounded, list[Doc]]] = deque()
+
+        def texts() -> Iterator[str]:
+            for read, where in reads:
+                read = unique(read, where, self._ids)
+                fit = bounded(read.blocks)
+                read = dataclasses.replace(read, blocks=fit.blocks)
+                pending.append((read, fit, []))
+                for block in read.blocks:
+                    yield block.text
+
+        def done() -> Iterator[DocumentResult]:
+            while pending and len(pending[0][2]) == len(pending[0][0].blocks):
+                read, fit, docs = pending.popleft()
+                started = time.perf_counter()
+                result = self._extract_parsed(read, docs, fit)
+                self.timings["rules"] += time.perf_counter() - started
+                yield result
+
+        workers = max(1, self.config.workers)
+        parsed = self.nlp.pipe(texts(), batch_size=self.config.batch_size,
+                               n_process=workers)
+        started = time.perf_counter()
+        for doc in parsed:
+            self.timings["parse"] += time.perf_counter() - started
+            for _read, _fit, docs in pending:  # the first document still waiting for one
+                if len(docs) < len(_read.blocks):
+                    docs.append(doc)
+                    break
+            yield from done()
+            started = time.perf_counter()
+        yield from done()
 
     def _extract_parsed(self, read: ReadDocument, docs: list[Doc], fit: Bounded,
                         ) -> DocumentResult:

@@ -104,6 +104,21 @@ def test_every_citation_is_exact(demo_out: Path) -> None:
     assert checked >= 30
 
 
+@pytest.mark.parametrize(("rule", "text"), [
+    ("alias", "The Rapid Support Forces (RSF) attacked El Fasher. The RSF denied it."),
+    ("collective", "Sudan's army attacked the Rapid Support Forces in Khartoum."),
+])
+def test_every_resolution_rule_satisfies_the_shapes(tmp_path: Path, rule: str, text: str) -> None:
+    from actorgraph import build_graph
+    from graphs import validate
+    from ontology import AG
+
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    graph, _skipped = build_graph([tmp_path / "t.txt"])
+    assert rule in {str(r) for r in graph.objects(None, AG.rule)}
+    assert validate(graph) == []
+
+
 def test_the_demo_graph_satisfies_the_shapes(demo_out: Path) -> None:
     from pyshacl import validate
     from rdflib import Graph
