@@ -89,6 +89,8 @@ class Registry:
 
     entries: dict[str, RegistryEntry] = field(default_factory=dict)
     _aliases: dict[str, str] = field(default_factory=dict)
+    _by_class: dict[str | None, tuple[dict[str, str], list[str], int]] = field(
+        default_factory=dict, repr=False)
     _titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _metonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Ids found by lookup of what the NER marks, not by the entity ruler.
@@ -155,6 +157,16 @@ class Registry:
         norm = strip_honorifics(normalize_name(text))
         return max(fuzz.ratio(norm, normalize_name(a)) for a in entry.aliases) / 100
 
+    def _choices(self, cls: str | None) -> tuple[dict[str, str], list[str]]:
+        """The aliases of the entries of ``cls`` (any class for None), to their owners,
+        and as a list: made once per class, not for every name looked up."""
+        cached = self._by_class.get(cls)
+        if cached is None or cached[2] != len(self._aliases):
+            choices = {alias: owner for alias, owner in self._aliases.items()
+                       if cls is None or self.entries[owner].cls == cls}
+            cached = self._by_class[cls] = (choices, list(choices), len(self._aliases))
+        return cached[0], cached[1]
+
     def fuzzy(
         self, text: str, cls: str | None = None, context: frozenset[str] = frozenset()
     ) -> RegistryEntry | None:
@@ -175,9 +187,8 @@ class Registry:
         exact = self.lookup(norm)
         if exact is not None or len(norm) < FUZZY_MIN_LENGTH:
             return exact
-        choices = {alias: owner for alias, owner in self._aliases.items()
-                   if cls is None or self.entries[owner].cls == cls}
-        found = process.extract(norm, list(choices), scorer=fuzz.ratio, limit=8,
+        choices, names = self._choices(cls)
+        found = process.extract(norm, names, scorer=fuzz.ratio, limit=8,
                                 score_cutoff=FUZZY_THRESHOLD)
         if not found:
             return None
