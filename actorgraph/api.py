@@ -87,9 +87,11 @@ class BuildSummary:
 class _Corpus:
     """Reads inputs and extracts them, reusing cached results; loads the model lazily."""
 
-    def __init__(self, config: ExtractConfig, cache: ExtractionCache | None) -> None:
+    def __init__(self, config: ExtractConfig, cache: ExtractionCache | None,
+                 scheduler: str | None = None) -> None:
         self.config = config
         self.cache = cache
+        self.scheduler = scheduler  # a Dask scheduler to parse on, or None: here
         self._extractor: Extractor | None = None
         self.results: list[DocumentResult] = []
         self.skipped: list[Skipped] = []
@@ -143,7 +145,12 @@ class _Corpus:
             started = time.perf_counter()
             extractor = self.extractor
             self.timings["model"] += time.perf_counter() - started
-            for result in extractor.extract_stream(itertools.chain([first], stream)):
+            parse = None
+            if self.scheduler:
+                from extract.distributed import dask_parser
+
+                parse = dask_parser(self.scheduler, self.config, extractor.nlp.vocab)
+            for result in extractor.extract_stream(itertools.chain([first], stream), parse):
                 self.results[waiting.popleft()] = result
                 self.extracted.append(result.document.id)
                 if self.cache:
@@ -369,7 +376,7 @@ def update_store(store: GraphStore, named: Mapping[str, Graph], changed: set[str
 
 def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig | None = None,
           progress: Progress | None = None, focus: str | None = None, depth: int = 2,
-          cache: bool = True) -> BuildSummary:
+          cache: bool = True, scheduler: str | None = None) -> BuildSummary:
     """Build ``inputs`` (files, folders, ``-``) into ``out``: the store and :data:`OUTPUTS`.
 
     Documents whose content and settings are unchanged since the last build into
@@ -377,7 +384,9 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
     in the store are carried over untouched. The build is a transaction: everything is
     written into a new generation of the folder and switched in with one rename
     (:mod:`actorgraph.folder`), so a build killed at any moment leaves the previous one
-    whole, and a second build into the same folder is refused while one runs.
+    whole, and a second build into the same folder is refused while one runs. With
+    ``scheduler`` (a Dask scheduler's address) the documents are parsed on that cluster
+    (:mod:`extract.distributed`); the graph is the same as a local build's.
 
     Raises
     ------
@@ -393,7 +402,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         if kept is not None:
             return kept
         extraction_cache = ExtractionCache(folder.root, config) if cache else None
-        corpus = _Corpus(config, extraction_cache)
+        corpus = _Corpus(config, extraction_cache, scheduler)
         corpus.read(inputs, progress)
         timings = dict(corpus.timings)
         timings["parse"] = max(0.0, timings["parse"] - timings["read"])  # read as parsed

@@ -131,14 +131,23 @@ def build(
     workers: Annotated[int, typer.Option(
         min=1, max=64, metavar="N", help="Processes that parse (the graph is the same for any N).")
                        ] = 1,
+    executor: Annotated[Literal["local", "dask"], typer.Option(
+        help="Where documents are parsed: here, or on a Dask cluster (--scheduler).")
+                        ] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        metavar="ADDRESS", help="The Dask scheduler, tcp://HOST:8786 (with --executor dask).")
+                         ] = None,
     verbose: Verbose = False,
 ) -> None:
     """Build a graph: Turtle, TriG, JSON-LD, network pages, GraphML, GEXF, Cytoscape, CSV, a store."""
+    if (executor == "dask") != bool(scheduler):
+        raise typer.BadParameter("--executor dask needs --scheduler ADDRESS, and --scheduler "
+                                 "needs --executor dask", param_hint="--scheduler")
     config = ExtractConfig(model=model, aliases=tuple(aliases or ()), cues=tuple(cues or ()),
                            min_confidence=min_confidence, max_bytes=int(max_size * 1e6),
                            workers=workers)
     summary = _extracting(verbose, lambda update: api.build(inputs, out, config, update, focus,
-                                                            depth, cache))
+                                                            depth, cache, scheduler))
     for item in summary.skipped:
         err.print(f"[yellow]skipped:[/yellow] {escape(shown(item.reason))}")
     for note in summary.notes:

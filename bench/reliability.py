@@ -31,14 +31,11 @@ import json
 import os
 import platform
 import random
-import subprocess
-import sys
 import tempfile
-import time
 from importlib.metadata import version
 from pathlib import Path
 
-from bench.common import RESULTS, save
+from bench.common import RESULTS, run_build, save
 from bench.hostile import json_lines, one_sentence, ordinary, repeated
 
 
@@ -47,22 +44,6 @@ def words_of(path: Path) -> int:
     if path.suffix == ".jsonl":
         return sum(len(json.loads(line)["text"].split()) for line in text.splitlines() if line)
     return len(text.split())
-
-
-def run_build(path: Path, out: Path) -> dict:
-    """Build ``path`` into ``out`` in a child process: seconds, peak RSS, exit status."""
-    command = [sys.executable, "-m", "actorgraph", "build", str(path), "--out", str(out)]
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    stderr = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
-    child.returncode = os.waitstatus_to_exitcode(status)
-    cache = out / ".actorgraph" / "cache"
-    cache_bytes = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file()) if cache.exists() else 0
-    return {"seconds": round(seconds, 2), "peak_mb": round(usage.ru_maxrss / 1024, 1),
-            "exit": child.returncode, "cache_mb": round(cache_bytes / 1e6, 2),
-            "messages": [line for line in stderr.splitlines() if line.strip()][-5:]}
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -70,6 +70,7 @@ class Extractor:
         return list(self.extract_stream(reads))
 
     def extract_stream(self, reads: Iterable[tuple[ReadDocument, str]],
+                       parse: Callable[[Iterable[str]], Iterable[Doc]] | None = None,
                        ) -> Iterator[DocumentResult]:
         """The results of ``(document, where)`` pairs, in order, as they are done.
 
@@ -78,7 +79,9 @@ class Extractor:
         what their words cost) and parsed by ``config.workers`` processes; ``reads`` is
         consumed as the stream needs it, so memory holds a few batches, not the corpus.
         The rules run here, document after document, so the results do not depend on
-        the number of workers.
+        the number of workers. ``parse`` replaces the local stream: it maps paragraph
+        texts to their parsed ``Doc`` objects in order (on a cluster, say:
+        :func:`extract.distributed.dask_parser`).
         """
         pending: deque[tuple[ReadDocument, Bounded, list[Doc]]] = deque()
 
@@ -100,8 +103,8 @@ class Extractor:
                 yield result
 
         workers = max(1, self.config.workers)
-        parsed = self.nlp.pipe(texts(), batch_size=self.config.batch_size,
-                               n_process=workers)
+        parsed = (parse(texts()) if parse is not None else
+                  self.nlp.pipe(texts(), batch_size=self.config.batch_size, n_process=workers))
         started = time.perf_counter()
         for doc in parsed:
             self.timings["parse"] += time.perf_counter() - started

@@ -201,7 +201,7 @@ def test_unknown_focus_is_one_line(demo_out: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("command", "shown"), [
     ("build", ["INPUT", "--out DIR", "--model NAME", "--min-confidence X", "--max-size MB",
-               "--no-cache"]),
+               "--no-cache", "--workers N", "<local|dask>", "--scheduler ADDRESS", "--cues FILE"]),
     ("query", ["SPARQL|FILE.rq|NAME", "<table|csv|json>", "--graph DIR"]),
     ("network", ["<all|influence|conflict|cooperation>", "--max-nodes N", "--out FILE"]),
     ("analyze", ["<all|influence|conflict|cooperation>", "--top N"]),
