@@ -194,7 +194,7 @@ class BuildFolder:
         names = sorted(set(names))
         write_text(generation.path / MANIFEST,
                    json.dumps({"generation": generation.number, **manifest}, indent=1,
-                              ensure_ascii=False, sort_keys=True) + "\n")
+                              sort_keys=True) + "\n")  # ASCII: a file name may not be UTF-8
         final = self.builds / f"{generation.number:06d}"
         _sync_tree(generation.path)
         os.replace(generation.path, final)

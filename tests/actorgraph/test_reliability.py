@@ -72,8 +72,11 @@ def test_the_cache_of_a_json_lines_file_holds_no_other_line(tmp_path: Path) -> N
     for entry in entries:
         text = entry.read_text(encoding="utf-8")
         assert sum(f"day {i} of" in text for i in range(20)) <= 1, entry.name
-    # a rebuild reuses every entry, and the citations still point into the file
-    again = runner.invoke(app, ["build", str(corpus), "--out", str(out)])
+    # the same build again keeps the build; another (a focus page more) reuses every
+    # entry, and the citations still point into the file
+    same = runner.invoke(app, ["build", str(corpus), "--out", str(out)])
+    assert same.exit_code == 0 and "nothing changed since build 1" in " ".join(same.output.split())
+    again = runner.invoke(app, ["build", str(corpus), "--out", str(out), "--focus", "Iran"])
     assert again.exit_code == 0
     said = " ".join(again.output.split())
     assert "extracted 0 of 20 documents" in said
@@ -111,6 +114,11 @@ def test_odd_file_names_pipes_and_devices(tmp_path: Path, rapper: str) -> None:
     check = subprocess.run([rapper, "-i", "turtle", "-c", str(out / "graph.ttl")],
                            capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stderr[-2000:]
+    again = subprocess.run([sys.executable, "-m", "actorgraph", "build", str(corpus), "--out",
+                            str(out)], capture_output=True, text=True, timeout=300, check=False,
+                           errors="surrogateescape")
+    assert again.returncode == 3 and "nothing changed since build 1" in again.stdout, again.stderr
+    assert [line for line in again.stderr.splitlines() if line.startswith("skipped:")] == skipped
 
 
 @pytest.mark.parametrize(("data", "expected"), [
