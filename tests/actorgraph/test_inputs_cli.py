@@ -164,9 +164,10 @@ def test_two_files_with_one_name_are_both_kept(tmp_path: Path) -> None:
         (tmp_path / "in" / folder).mkdir(parents=True)
         (tmp_path / "in" / folder / "x.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    for _ in range(2):  # the second build reuses both cached results under the same ids
-        result = runner.invoke(app, ["build", str(tmp_path / "in"), "--out", str(out)])
+    for focus in ([], ["--focus", "Iran"]):  # the second reuses both cached results, same ids
+        result = runner.invoke(app, ["build", str(tmp_path / "in"), "--out", str(out), *focus])
         assert result.exit_code == 0, result.output
+    assert "extracted 0 of 2 documents" in " ".join(result.output.split())
     graph = Graph().parse(out / "graph.ttl")
     ids = sorted(str(o) for o in graph.objects(None, DCTERMS.identifier))
     assert len(ids) == 2 and ids[0] == "x" and ids[1].startswith("x-")
