@@ -19,6 +19,7 @@ from rdflib import RDF, Graph
 
 import graphs
 import graphs.remote as graphs_remote
+from actorgraph import curation as curation_mod
 from actorgraph.cache import ExtractionCache
 from actorgraph.endpoint import Endpoint
 from actorgraph.folder import BuildFolder
@@ -369,6 +370,11 @@ def update_store(store: GraphStore, named: Mapping[str, Graph], changed: set[str
         store.remove_graph(name)
     for name in (str(CORPUS_GRAPH), str(INFERRED_GRAPH)):
         store.replace_graph(name, named[name])
+    curated = str(curation_mod.CURATION_GRAPH)
+    if curated in named:
+        store.replace_graph(curated, named[curated])
+    else:
+        store.remove_graph(curated)
     store.replace_graph(str(ONTOLOGY_GRAPH), load_ontology())
     store.flush()
     return removed
@@ -376,7 +382,8 @@ def update_store(store: GraphStore, named: Mapping[str, Graph], changed: set[str
 
 def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig | None = None,
           progress: Progress | None = None, focus: str | None = None, depth: int = 2,
-          cache: bool = True, scheduler: str | None = None) -> BuildSummary:
+          cache: bool = True, scheduler: str | None = None,
+          curation: str | Path | None = None) -> BuildSummary:
     """Build ``inputs`` (files, folders, ``-``) into ``out``: the store and :data:`OUTPUTS`.
 
     Documents whose content and settings are unchanged since the last build into
@@ -386,7 +393,9 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
     (:mod:`actorgraph.folder`), so a build killed at any moment leaves the previous one
     whole, and a second build into the same folder is refused while one runs. With
     ``scheduler`` (a Dask scheduler's address) the documents are parsed on that cluster
-    (:mod:`extract.distributed`); the graph is the same as a local build's.
+    (:mod:`extract.distributed`); the graph is the same as a local build's. The analyst's
+    corrections in ``curation`` (default: ``out/curation.tsv`` if there is one) are
+    applied to what is extracted, and recorded in the graph (:mod:`actorgraph.curation`).
 
     Raises
     ------
@@ -396,8 +405,12 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
     folder = BuildFolder(out)
     config = config or ExtractConfig()
     inputs = list(inputs)
+    curation_file = Path(curation) if curation else folder.root / curation_mod.FILE
+    curations = curation_mod.load(curation_file) if curation or curation_file.exists() else []
     with folder.lock():
         state = _state(inputs, config, focus, depth) if cache else None
+        if state is not None:
+            state["curation"] = [dataclasses.astuple(c) for c in curations]
         kept = _unchanged(folder, state)
         if kept is not None:
             return kept
@@ -408,13 +421,17 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         timings["parse"] = max(0.0, timings["parse"] - timings["read"])  # read as parsed
         clock = _Clock(timings)
         with clock("merge"):
-            results = merge_corpus_events(corpus.results)
+            results = merge_corpus_events(curation_mod.apply(corpus.results, curations))
         with clock("rdf"):
             graph = graphs.to_rdf(results)
+            curated = curation_mod.provenance(curations)
+            graph += curated
         with clock("inference"):
             inferred = graphs.entailments(graph)
         with clock("rdf"):
             named = _named_graphs(results, inferred)
+            if curations:
+                named[str(curation_mod.CURATION_GRAPH)] = curated
         with clock("validation"):
             violations = tuple(graphs.validate(graph))
         folder.adopt([*OUTPUTS, STORE, *(p.name for p in folder.root.glob("focus-*.html"))])
@@ -426,6 +443,9 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
                 GraphStore(before[0], read_only=True).store.backup(str(generation.path / STORE))
             store = GraphStore(generation.path / STORE)
             changed = {document_graph_iri(doc_id) for doc_id in corpus.extracted}
+            was_curated = bool(before and before[1] and before[1].manifest().get("curations"))
+            if curations or was_curated:
+                changed |= set(graphs_in(named))  # curations reach into every document
             removed = update_store(store, named, changed)
             del store
         entities, relations = summarize(graph)
@@ -438,6 +458,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
                 "skipped": [[s.path, s.reason] for s in corpus.skipped],
                 "violations": [dataclasses.asdict(v) for v in violations],
                 "seconds": {k: round(v, 3) for k, v in timings.items()},
+                "curations": len(curations),
                 **({"state": state} if state is not None else {})})
         if extraction_cache:
             extraction_cache.prune({r.document.id for r in results})
@@ -561,6 +582,68 @@ def _stored_name(store: GraphStore, name: str) -> str:
         return names[wanted]
     raise QueryError(f"no actor is called {name!r} in this build"
                      f"{did_you_mean(name, names.values())}")
+
+
+_ACTOR_NAMES = ("SELECT DISTINCT ?x ?name WHERE { ?x a ag:Actor . "
+                "{ ?x rdfs:label ?name } UNION { ?x skos:altLabel ?name } }")
+
+
+def find_actor(store: GraphStore, name: str) -> str:
+    """The IRI of the one actor ``name`` names in ``store`` (its label or an alias, case,
+    accents and a leading "the" aside; or the IRI itself).
+
+    Raises
+    ------
+    QueryError
+        No actor is called so (with the nearest names), or several are.
+    """
+    if name.startswith(("http://", "https://")):
+        return name
+    exact = {str(row[0]) for row in store.query(_ACTOR_NAMES, {"name": name}).rows}
+    if len(exact) == 1:
+        return exact.pop()
+    rows = store.query(_ACTOR_NAMES).rows
+    wanted = normalize_name(name)
+    found = exact or {str(x) for x, label in rows if normalize_name(str(label)) == wanted}
+    if len(found) == 1:
+        return found.pop()
+    if not found:
+        raise QueryError(f"no actor is called {name!r} in this build"
+                         f"{did_you_mean(name, (str(r[1]) for r in rows))}")
+    labels = {str(x): str(label) for x, label in
+              store.query("SELECT ?x ?label WHERE { ?x rdfs:label ?label }").rows}
+    names = ", ".join(sorted(labels.get(x, x) for x in found))
+    raise QueryError(f"{name!r} names several actors ({names}); use a full name or the IRI")
+
+
+def curate(graph_dir: str | Path, action: str, subject: str, predicate: str = "",
+           obj: str = "", value: str = "", why: str = "", curator: str = "",
+           curation: str | Path | None = None) -> tuple[curation_mod.Curation, Path]:
+    """Record one correction in the curation file of the build in ``graph_dir`` (or in
+    ``curation``): names are found in the build and kept as IRIs; every later build
+    applies it. Returns the row and the file.
+
+    Raises
+    ------
+    QueryError
+        A name names no actor of the build (or several), or the relation is unknown.
+    """
+    import getpass
+    from datetime import datetime
+
+    store = open_store(graph_dir)
+    if action == "reject":
+        predicate = predicate.split(":", 1)[-1]
+        if predicate not in relation_specs():
+            raise QueryError(f"no relation {predicate!r}{did_you_mean(predicate, relation_specs())}")
+    item = curation_mod.Curation(
+        action, find_actor(store, subject), predicate,
+        find_actor(store, obj) if obj else "", value, why,
+        curator or getpass.getuser(), datetime.now().astimezone().isoformat(timespec="seconds"))
+    if action == "merge" and item.subject == item.object:
+        raise QueryError(f"{subject!r} and {obj!r} are one node already")
+    path = Path(curation) if curation else Path(graph_dir) / curation_mod.FILE
+    return item, curation_mod.append(path, item)
 
 
 def validate(graph_dir: str | Path) -> list[Violation]:

@@ -54,6 +54,9 @@ Aliases = Annotated[list[Path] | None, typer.Option(
 Cues = Annotated[list[Path] | None, typer.Option(
     "--cues", metavar="FILE",
     help="Extra relation cue file(s) (TSV, the format of extract/data/cues.tsv).")]
+CurationFile = Annotated[Path | None, typer.Option(
+    "--curation", metavar="FILE",
+    help="The analyst's corrections to apply (default: DIR/curation.tsv, if there is one).")]
 MinConfidence = Annotated[float, typer.Option(min=0.0, max=1.0, metavar="X",
                                               help="Leave out assertions below this confidence.")]
 Focus = Annotated[str | None, typer.Option(metavar="NAME", help='An actor to center on ("Ali Khamenei").')]
@@ -137,6 +140,7 @@ def build(
     scheduler: Annotated[str | None, typer.Option(
         metavar="ADDRESS", help="The Dask scheduler, tcp://HOST:8786 (with --executor dask).")
                          ] = None,
+    curation: CurationFile = None,
     verbose: Verbose = False,
 ) -> None:
     """Build a graph: Turtle, TriG, JSON-LD, network pages, GraphML, GEXF, Cytoscape, CSV, a store."""
@@ -147,7 +151,7 @@ def build(
                            min_confidence=min_confidence, max_bytes=int(max_size * 1e6),
                            workers=workers)
     summary = _extracting(verbose, lambda update: api.build(inputs, out, config, update, focus,
-                                                            depth, cache, scheduler))
+                                                            depth, cache, scheduler, curation))
     for item in summary.skipped:
         err.print(f"[yellow]skipped:[/yellow] {escape(shown(item.reason))}")
     for note in summary.notes:
@@ -418,6 +422,86 @@ def _print_report(report: Report, verbose: bool) -> None:
             out.print(f"\n[bold]{title}[/bold] ({len(items)})")
             for item in items:
                 out.print(f"  {escape(item)}")
+
+
+curate_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help=(
+    "Correct the graph once, for every later build: the change goes into the build folder's "
+    "curation.tsv (or --curation FILE), the next build applies it and records who, when and "
+    "why in the graph."))
+app.add_typer(curate_app, name="curate")
+Graph = Annotated[Path, typer.Option("--graph", "-g", metavar="DIR", help="Build folder.")]
+Why = Annotated[str, typer.Option(metavar="TEXT", help="Why: kept in the graph.")]
+By = Annotated[str, typer.Option("--by", metavar="NAME", help="Who (default: your user name).")]
+
+
+def _curate(verbose: bool, graph: Path, curation: Path | None, action: str, subject: str,
+            **fields: str) -> None:
+    item, path = _run(verbose, lambda: api.curate(graph, action, subject, curation=curation,
+                                                  **fields))
+    Console(highlight=False, soft_wrap=True).print(
+        f"{escape(item.describe())}: recorded in {escape(str(path))}; the next build into "
+        f"{escape(str(graph))} applies it")
+
+
+@curate_app.command()
+def merge(
+    keep: Annotated[str, typer.Argument(metavar="KEEP", help="The actor that stays.")],
+    fold: Annotated[str, typer.Argument(metavar="FOLD", help="The actor folded into it.")],
+    graph: Graph = Path("out"), curation: CurationFile = None, why: Why = "", by: By = "",
+    verbose: Verbose = False,
+) -> None:
+    """Two nodes are one actor: FOLD's mentions, aliases and relations become KEEP's."""
+    _curate(verbose, graph, curation, "merge", keep, obj=fold, why=why, curator=by)
+
+
+@curate_app.command()
+def split(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The actor to split.")],
+    alias: Annotated[str, typer.Option(metavar="X", help="The name that is another actor.")],
+    graph: Graph = Path("out"), curation: CurationFile = None, why: Why = "", by: By = "",
+    verbose: Verbose = False,
+) -> None:
+    """The mentions of NAME written as X are another actor: a node of their own."""
+    _curate(verbose, graph, curation, "split", name, value=alias, why=why, curator=by)
+
+
+@curate_app.command()
+def reject(
+    subject: Annotated[str, typer.Argument(metavar="SUBJECT")],
+    predicate: Annotated[str, typer.Argument(metavar="PREDICATE", help='A relation ("attacks").')],
+    obj: Annotated[str, typer.Argument(metavar="OBJECT")],
+    graph: Graph = Path("out"), curation: CurationFile = None, why: Why = "", by: By = "",
+    verbose: Verbose = False,
+) -> None:
+    """SUBJECT PREDICATE OBJECT is wrong: no build asserts it again."""
+    _curate(verbose, graph, curation, "reject", subject, predicate=predicate, obj=obj, why=why,
+            curator=by)
+
+
+@curate_app.command()
+def rename(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The actor to rename.")],
+    label: Annotated[str, typer.Argument(metavar="LABEL", help="Its new label.")],
+    graph: Graph = Path("out"), curation: CurationFile = None, why: Why = "", by: By = "",
+    verbose: Verbose = False,
+) -> None:
+    """NAME is labelled LABEL (the old label stays an alias)."""
+    _curate(verbose, graph, curation, "rename", name, value=label, why=why, curator=by)
+
+
+@curate_app.command(name="list")
+def list_(graph: Graph = Path("out"), curation: CurationFile = None,
+          verbose: Verbose = False) -> None:
+    """The corrections the next build applies, in order."""
+    from actorgraph import curation as curation_mod
+
+    path = curation or graph / curation_mod.FILE
+    rows = _run(verbose, lambda: curation_mod.load(path) if path.exists() else [])
+    out_console = Console(highlight=False, soft_wrap=True)
+    if not rows:
+        out_console.print(f"no curation in {escape(str(path))}")
+    for row in rows:
+        out_console.print(escape(f"{row.describe()}  [{row.curator}, {row.when}]"))
 
 
 @app.command(name="eval")

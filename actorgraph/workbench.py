@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import graphs
 from actorgraph import api
 from extract import ExtractConfig
-from extract.text import did_you_mean, normalize_name
+from extract.text import did_you_mean
 from graphs.store import GraphStore
 from ontology import ACTOR_CLASSES, QueryError, relation_specs
 
@@ -87,8 +87,6 @@ WHERE {
 } GROUP BY ?iri ?date ?event ?kind
 """
 _LABELS = "SELECT ?x ?label WHERE { ?x rdfs:label ?label FILTER (isIRI(?x)) }"
-_NAMES = ("SELECT DISTINCT ?x ?name WHERE { ?x a ag:Actor . "
-          "{ ?x rdfs:label ?name } UNION { ?x skos:altLabel ?name } }")
 
 
 class Shown:
@@ -177,17 +175,7 @@ class ActorGraph:
 
     def _iri(self, name: str) -> str:
         """The IRI of the actor ``name`` names (label or alias, case and accents aside)."""
-        if name.startswith(("http://", "https://")):
-            return name
-        rows = self.store.query(_NAMES, inferred=True).rows
-        found = {str(x) for x, label in rows if normalize_name(str(label)) == normalize_name(name)}
-        if len(found) == 1:
-            return found.pop()
-        if not found:
-            raise QueryError(f"no actor is called {name!r} in this build"
-                             f"{did_you_mean(name, (str(r[1]) for r in rows))}")
-        names = ", ".join(sorted(self._labels.get(x, x) for x in found))
-        raise QueryError(f"{name!r} names several actors ({names}); use a full name or the IRI")
+        return api.find_actor(self.store, name)
 
     # -- tables ---------------------------------------------------------------
 

@@ -131,8 +131,9 @@ def run(documents: int, large: int) -> dict:
         if large:
             result["memory_ratio"] = round(memory[large] / memory[documents], 3)
             result["memory_ratio_target"] = 1.5
-    result["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(),
-                         "spacy": version("spacy")}
+    result["machine"] = {"cpus": os.cpu_count()}
+    result["versions"] = {"python": platform.python_version(), "spacy": version("spacy"),
+                          "pyoxigraph": version("pyoxigraph"), "rdflib": version("rdflib")}
     return result
 
 

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extract.dates import find_date, follow_date, stated_dates
-from extract.model import Assertion, DocumentResult, Event
+from extract.model import Assertion, DocumentResult, Event, one_per_key
 from ontology import event_templates, relation_specs, subclasses
 
 if TYPE_CHECKING:
@@ -178,16 +178,11 @@ def merge_corpus_events(results: list[DocumentResult]) -> list[DocumentResult]:
 def merge_same(events: list[Event]) -> list[Event]:
     """One event per key, in first-told order: the sentences that tell the same event give
     it all their evidence (and the first place any of them names)."""
-    by_key: dict[str, Event] = {}
-    for event in events:
-        known = by_key.get(event.key)
-        if known is None:
-            by_key[event.key] = event
-            continue
+    def combine(known: Event, event: Event) -> Event:
         evidence = known.evidence + tuple(a for a in event.evidence if a not in known.evidence)
-        by_key[event.key] = dataclasses.replace(known, evidence=evidence,
-                                                place=known.place or event.place)
-    return list(by_key.values())
+        return dataclasses.replace(known, evidence=evidence, place=known.place or event.place)
+
+    return one_per_key(events, lambda e: e.key, combine)
 
 
 def _same_event(a: Event, b: Event, leads: set[tuple[str, str]]) -> bool:

@@ -6,7 +6,11 @@ the source file as read, so a citation can always be checked against it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -138,3 +142,17 @@ class DocumentResult:
     assertions: tuple[Assertion, ...] = ()
     events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+
+
+def one_per_key(items: Iterable[T], key: Callable[[T], Hashable],
+                combine: Callable[[T, T], T]) -> list[T]:
+    """One item per key, in first-seen order, the later ones folded in with ``combine``.
+
+    >>> one_per_key([("a", 1), ("b", 2), ("a", 3)], lambda x: x[0], lambda k, x: (k[0], k[1] + x[1]))
+    [('a', 4), ('b', 2)]
+    """
+    by_key: dict[Hashable, T] = {}
+    for item in items:
+        known = by_key.get(key(item))
+        by_key[key(item)] = item if known is None else combine(known, item)
+    return list(by_key.values())

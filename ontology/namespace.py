@@ -33,6 +33,7 @@ class AG(DefinedNamespace):
     Award: URIRef
     Country: URIRef
     Coup: URIRef
+    Curation: URIRef
     Document: URIRef
     Election: URIRef
     Event: URIRef
@@ -49,6 +50,7 @@ class AG(DefinedNamespace):
     Revolution: URIRef
     Sanctioning: URIRef
     Withdrawal: URIRef
+    action: URIRef
     advises: URIRef
     agent: URIRef
     appointed: URIRef
@@ -61,6 +63,9 @@ class AG(DefinedNamespace):
     cooperatesWith: URIRef
     cooperation: URIRef
     criticizes: URIRef
+    curatedBy: URIRef
+    curates: URIRef
+    curator: URIRef
     date: URIRef
     degree: URIRef
     endOffset: URIRef
@@ -68,6 +73,7 @@ class AG(DefinedNamespace):
     evidence: URIRef
     extractor: URIRef
     family: URIRef
+    formerNode: URIRef
     goldsteinWeight: URIRef
     influence: URIRef
     influences: URIRef
@@ -92,10 +98,12 @@ class AG(DefinedNamespace):
     startOffset: URIRef
     structure: URIRef
     subjectText: URIRef
-    surfaceForm: URIRef
     supports: URIRef
+    surfaceForm: URIRef
     target: URIRef
     threatens: URIRef
+    value: URIRef
     verbalConflict: URIRef
     view: URIRef
+    why: URIRef
     withdrewFrom: URIRef

@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.parametrize(("script", "args", "key"), [
     ("accuracy.py", [], "sets"),
-    ("store.py", ["--triples", "20000", "--repeats", "1"], "load_ratio"),
+    ("store.py", ["--documents", "40", "--repeats", "1"], "load_ratio"),
+    ("extract.py", ["--documents", "4", "--large", "8"], "rebuild"),
     ("html.py", ["--nodes", "120", "--baseline", "40"], "nodes"),
     ("reliability.py", ["--scale", "0.002"], "cases"),
     ("startup.py", ["--repeats", "1"], "commands"),
