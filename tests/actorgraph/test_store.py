@@ -145,6 +145,19 @@ def test_the_demo_tells_each_event_once(demo_out: Path, kind: str, target: str,
     assert (str(rows[0][1]) if rows[0][1] is not None else None) == date
 
 
+@pytest.mark.parametrize(("start", "end", "dates"), [
+    ("2014", "2014", ["2014-01-09"]),  # a day within a year given as the last one
+    ("2014-01-09", "2014-01-09", ["2014-01-09"]),
+    ("2014-02", "2017-08", []),
+    ("1979-05", "1979-05", ["1979"]),  # a year overlaps any month of it
+    ("2017", "2017-09", ["2017-09"]),
+])
+def test_events_between_compares_dates_at_the_coarser_precision(
+        demo_out: Path, start: str, end: str, dates: list[str]) -> None:
+    rows = api.named_query("events-between", [start, end], demo_out).rows
+    assert [str(row[0]) for row in rows] == dates
+
+
 def test_stored_query_arguments_are_bound_not_pasted(demo_out: Path) -> None:
     hostile = 'Khamenei" } UNION { ?x ?y ?z } #'
     result = runner.invoke(app, ["query", "conflicts", hostile, "--graph", str(demo_out),
