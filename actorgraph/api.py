@@ -307,21 +307,27 @@ def _by_centrality(network: nx.MultiDiGraph, nodes: list[str],
                                         network.nodes[n]["label"]))
 
 
-def page_title(view: str, focus: str | None = None) -> str:
+def page_title(view: str, focus: str | None = None, start: str | None = None,
+               end: str | None = None) -> str:
     name = "all relations" if view == "all" else f"{view} network"
-    return f"actorgraph · {name}" + (f" around {focus}" if focus else "")
+    period = "" if start is None and end is None else (
+        f", {start or '…'} to {end or '…'}" if start != end else f", {start}")
+    return f"actorgraph · {name}" + (f" around {focus}" if focus else "") + period
 
 
 def network_page(graph_dir: str | Path, out: str | Path, view: str = "all",
                  focus: str | None = None, depth: int = 2,
-                 max_nodes: int | None = None) -> Path:
-    """Write the page of one view of a build, around ``focus`` (an actor's name) if given."""
-    network = graphs.to_networkx(graphs.read_graph(Path(graph_dir)), view=view)
+                 max_nodes: int | None = None, start: str | None = None,
+                 end: str | None = None) -> Path:
+    """Write the page of one view of a build, around ``focus`` (an actor's name) if given,
+    of the relations dated within ``start`` .. ``end`` if given."""
+    network = graphs.to_networkx(graphs.read_graph(Path(graph_dir)), view=view, start=start,
+                                 end=end)
     label = None
     if focus:
         network = graphs.ego_network(network, focus, depth)
         label = network.nodes[network.graph["focus"]]["label"]
-    return graphs.write_html(network, Path(out), page_title(view, label),
+    return graphs.write_html(network, Path(out), page_title(view, label, start, end),
                              graphs.MAX_NODES if max_nodes is None else max_nodes)
 
 

@@ -24,7 +24,7 @@ from graphs.files import write_text
 from graphs.rdf import slug
 from ontology import ONTOLOGY_PATH, DataFileError
 
-CACHE_FORMAT = 3  # 2: entries without the document's text; 3: with warnings
+CACHE_FORMAT = 4  # 2: entries without the document's text; 3: with warnings; 4: dated assertions
 
 
 def fingerprint(config: ExtractConfig) -> str:

@@ -265,14 +265,22 @@ def network(
                          ] = 500,
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", metavar="FILE", help="The page to write.")] = None,
+    start: Annotated[str | None, typer.Option(
+        "--from", metavar="DATE", help="Only relations dated from DATE (YYYY, YYYY-MM, YYYY-MM-DD).")
+                     ] = None,
+    end: Annotated[str | None, typer.Option(
+        "--to", metavar="DATE", help="Only relations dated up to DATE.")] = None,
     verbose: Verbose = False,
 ) -> None:
-    """Write the interactive page of one view, or of the network around one actor."""
+    """Write the interactive page of one view, or of the network around one actor, or of a period."""
     base = graph if graph.is_dir() else graph.parent
     default = f"focus-{graphs.slug(focus.lower())}.html" if focus else api.PAGES.get(view, "page.html")
+    if start or end:  # a period's page is not the build's own
+        default = default.removesuffix(".html") + f"-{start or 'start'}-to-{end or 'end'}.html"
     target = out or base / default
     replaced = target.exists()
-    written = _run(verbose, lambda: api.network_page(graph, target, view, focus, depth, max_nodes))
+    written = _run(verbose, lambda: api.network_page(graph, target, view, focus, depth, max_nodes,
+                                                     start, end))
     if replaced:
         err.print(f"replaced {escape(str(written))}"
                   + (" (the build's page; --out FILE writes elsewhere)" if out is None else ""))

@@ -354,15 +354,22 @@ class ActorGraph:
         """The whole graph as an rdflib ``Graph`` (parsed from ``graph.ttl`` on first use)."""
         return graphs.read_graph(self.path)
 
-    def to_networkx(self, view: str = "all") -> nx.MultiDiGraph:
-        """The NetworkX ``MultiDiGraph`` of ``view`` (see :func:`graphs.to_networkx`).
+    def to_networkx(self, view: str = "all", at: str | None = None, start: str | None = None,
+                    end: str | None = None) -> nx.MultiDiGraph:
+        """The NetworkX ``MultiDiGraph`` of ``view`` (see :func:`graphs.to_networkx`); with
+        ``at`` ("2019-06"), or ``start`` and ``end``, only the relations dated in that period.
+
+        >>> len(g.to_networkx(at="2014").edges) < len(g.to_networkx().edges)
+        True
 
         >>> network = g.to_networkx("influence")
         >>> network.has_edge("https://w3id.org/actorgraph/id/Ali_Khamenei",
         ...                  "https://w3id.org/actorgraph/id/Qasem_Soleimani")
         True
         """
-        return graphs.to_networkx(self.graph, view=view)
+        if at is not None:
+            start = end = at
+        return graphs.to_networkx(self.graph, view=view, start=start, end=end)
 
     def show(self, view: str = "all", focus: str | None = None, depth: int = 2,
              max_nodes: int | None = None, height: int = 640) -> Shown:

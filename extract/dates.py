@@ -197,3 +197,20 @@ def xsd_type(iso: str) -> str:
     ('gYear', 'gYearMonth', 'date')
     """
     return {4: "gYear", 7: "gYearMonth"}.get(len(iso), "date")
+
+
+def in_period(iso: str, start: str | None = None, end: str | None = None) -> bool:
+    """Whether the date ``iso`` overlaps the period from ``start`` to ``end`` (either may be
+    open), each compared at the coarser of the two precisions: a day is within its year,
+    a year overlaps any of its months.
+
+    >>> in_period("2014-01-09", "2014", "2014"), in_period("2014", "2014-05", "2014-05")
+    (True, True)
+    >>> in_period("2018-05-08", start="2020"), in_period("", end="2020")
+    (False, False)
+    """
+    if not iso:
+        return False
+    after = start is None or iso[:len(start)] >= start[:len(iso)]
+    before = end is None or iso[:len(end)] <= end[:len(iso)]
+    return after and before

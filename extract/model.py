@@ -116,6 +116,10 @@ class Assertion:
     confidence: float
     extractor: str
     evidence: Evidence
+    #: the date the relation refers to, ISO at the text's precision: the one its clause
+    #: states ("text"), else the document's publication date ("publication"), else None
+    date: str | None = None
+    dated: str = ""
 
 
 @dataclass(frozen=True)

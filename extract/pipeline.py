@@ -14,7 +14,13 @@ from extract.config import EXTRACTOR_NAME, ExtractConfig
 from extract.coref import Timeline, entry_for
 from extract.dates import find_date
 from extract.documents import ReadDocument
-from extract.events import merge_corpus_events, merge_same, named_event_class, relation_event
+from extract.events import (
+    clause_date,
+    merge_corpus_events,
+    merge_same,
+    named_event_class,
+    relation_event,
+)
 from extract.lexicon import load_cues
 from extract.model import Actor, Assertion, DocumentResult, Event, Evidence, Mention, Resolution
 from extract.nlp import build_pipeline
@@ -197,6 +203,7 @@ class Extractor:
         start, end = read.textmap.span_to_original(clean_start, clean_end)
         doc = read.document
         sentence = " ".join(read.textmap.text[clean_start:clean_end].split())
+        date = clause_date(sent.doc[found.anchor], doc.date)  # type: ignore[attr-defined]
         return Assertion(
             subject=found.subject.key,
             predicate=found.predicate,
@@ -205,6 +212,8 @@ class Extractor:
             extractor=f"{EXTRACTOR_NAME} {found.rule}",
             evidence=Evidence(doc.id, doc.source_file, sentence, start, end,
                               found.subject.text, found.object.text),
+            date=date or doc.date,
+            dated="text" if date else "publication" if doc.date else "",
         )
 
     def _events(self, read: ReadDocument, sent: object, found: list[Found],

@@ -9,12 +9,14 @@ Goldstein weights come from the ontology.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from extract.dates import in_period
 from graphs.files import write_atomic, write_text
 from graphs.views import VIEWS
 from ontology import ACTOR_CLASSES, AG, GraphError, relation_specs
@@ -56,27 +58,36 @@ def _evidence(graph: Graph) -> dict[tuple[URIRef, URIRef, URIRef], list[dict[str
             "start": int(graph.value(assertion, AG.startOffset) or 0),
             "end": int(graph.value(assertion, AG.endOffset) or 0),
             "confidence": float(graph.value(assertion, AG.confidence) or 0),
+            "when": str(graph.value(assertion, AG.refersTo) or ""),
         })
     for items in found.values():
         items.sort(key=lambda e: (-e["confidence"], e["source"], e["start"]))  # type: ignore[operator]
     return found
 
 
-def to_networkx(graph: Graph, view: str = "all") -> nx.MultiDiGraph:
-    """A ``MultiDiGraph`` of the actors and the relations of ``view``.
+def to_networkx(graph: Graph, view: str = "all", start: str | None = None,
+                end: str | None = None) -> nx.MultiDiGraph:
+    """A ``MultiDiGraph`` of the actors and the relations of ``view``, or of the relations
+    that some sentence dates within ``start`` .. ``end`` (ISO dates, years or months;
+    either may be open), each with only the sentences of that period.
 
     Nodes are IRIs with ``label``, ``cls``, ``wikidata`` and ``mentions``;
     edges are keyed by predicate and carry ``predicate``, ``family``, ``cameo``,
     ``goldstein``, ``confidence`` (the best assertion's), ``weight`` (how many
-    sentences state it) and ``evidence`` (source file, sentence, offsets).
+    sentences state it), ``dates`` (the dates its sentences refer to) and
+    ``evidence`` (source file, sentence, offsets, date).
 
     Raises
     ------
     GraphError
-        ``view`` is not one of :data:`VIEWS`.
+        ``view`` is not one of :data:`VIEWS`, or a date is not one.
     """
     if view not in VIEWS:
         raise GraphError(f"view {view!r}, expected one of {', '.join(VIEWS)}")
+    for bound in (start, end):
+        if bound is not None and not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", bound):
+            raise GraphError(f"{bound!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    period = start is not None or end is not None
     specs = {spec.iri: spec for spec in relation_specs().values()
              if view == "all" or spec.view == view}
     network = nx.MultiDiGraph(view=view)
@@ -87,16 +98,21 @@ def to_networkx(graph: Graph, view: str = "all") -> nx.MultiDiGraph:
         spec = specs.get(predicate)  # type: ignore[arg-type]
         if spec is None:
             continue
-        for end in (subject, obj):
-            if str(end) not in network:
-                network.add_node(str(end), **_node_attributes(graph, end))  # type: ignore[arg-type]
         items = evidence.get((subject, predicate, obj), [])  # type: ignore[arg-type]
+        if period:
+            items = [e for e in items if in_period(str(e["when"]), start, end)]
+            if not items:
+                continue
+        for node in (subject, obj):
+            if str(node) not in network:
+                network.add_node(str(node), **_node_attributes(graph, node))  # type: ignore[arg-type]
         network.add_edge(
             str(subject), str(obj), key=spec.name, predicate=spec.name, label=spec.label,
             family=spec.family_label, view=spec.view, cameo=spec.cameo or "",
             goldstein=spec.goldstein, symmetric=spec.symmetric,
             confidence=max((float(e["confidence"]) for e in items), default=0.0),  # type: ignore[arg-type]
             weight=len(items), evidence=items,
+            dates=sorted({str(e["when"]) for e in items if e["when"]}),
         )
     return network
 

@@ -236,6 +236,9 @@ def _add_assertion(graph: Graph, assertion: Assertion) -> None:
         graph.add((iri, *triple))
     if ev.subject_text:  # none when the agent is read from the rest of the document
         graph.add((iri, AG.subjectText, Literal(ev.subject_text)))
+    if assertion.date:
+        graph.add((iri, AG.refersTo, _date_literal(assertion.date)))
+        graph.add((iri, AG.dateSource, Literal(assertion.dated)))
 
 
 def _add_event(graph: Graph, key: str, group: list[Event]) -> None:

@@ -67,6 +67,7 @@ class AG(DefinedNamespace):
     curates: URIRef
     curator: URIRef
     date: URIRef
+    dateSource: URIRef
     degree: URIRef
     endOffset: URIRef
     eventClass: URIRef
@@ -89,6 +90,7 @@ class AG(DefinedNamespace):
     opposes: URIRef
     partOf: URIRef
     place: URIRef
+    refersTo: URIRef
     resolution: URIRef
     rule: URIRef
     sanctions: URIRef

@@ -81,10 +81,12 @@ def served(demo_out: Path) -> Iterator[Served]:
 
 
 def readme_queries() -> list[str]:
-    """Every SPARQL query of the README: the ```sparql blocks and the quoted argument of
-    each `actorgraph query '...'` command."""
+    """Every SPARQL query of the README that the demo build answers: the ```sparql blocks
+    (but those marked ``after-curation``, which need an analyst's corrections first) and
+    the quoted argument of each `actorgraph query '...'` command."""
     text = README.read_text(encoding="utf-8")
-    queries = re.findall(r"```sparql[^\n]*\n(.*?)```", text, re.S)
+    queries = [query for tags, query in re.findall(r"```sparql([^\n]*)\n(.*?)```", text, re.S)
+               if "after-curation" not in tags]
     queries += re.findall(r"actorgraph query '(.*?)'", text, re.S)
     return queries
 
