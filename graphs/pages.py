@@ -94,12 +94,13 @@ def _pyvis(network: nx.MultiDiGraph) -> Network:
     for index, edge in enumerate(ordered):
         u, v, key, data = edge
         evidence = [{k: e.get(k, "") for k in ("source", "sentence", "title", "publisher", "date",
-                                              "url")} for e in data["evidence"]]
+                                              "url", "when")} for e in data["evidence"]]
         net.add_edge(u, v, id=f"e{index}", predicate=key, family=data["family"],
                      relation=data["label"], confidence=data["confidence"], evidence=evidence,
                      color=FAMILY_COLOR.get(data["family"], "#888888"),
                      dashes=FAMILY_DASHES.get(data["family"], False),
                      width=1 + min(data["weight"], 6), strong=id(edge) in strongest,
+                     years=sorted({int(d[:4]) for d in data.get("dates", ()) if d}),
                      arrows="" if data["symmetric"] else "to")
     return net
 

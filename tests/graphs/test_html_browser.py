@@ -251,3 +251,31 @@ def test_labels_seldom_collide(browser, demo_out: Path, view: str) -> None:
       return [pairs, overlaps];
     }""")
     assert pairs > 10 and overlaps <= max(1, pairs // 100), (pairs, overlaps)
+
+
+def test_the_time_slider_filters_relations_by_date(browser, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from actorgraph.cli import app
+    from tests.actorgraph.test_time import DOCUMENTS
+
+    for name, text in DOCUMENTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    page, requests, errors = _open(browser, tmp_path / "out" / "network.html")
+    assert page.is_visible("#time-box") and page.evaluate("agEdgeView.length") == 3
+
+    def slide(start: int, end: int) -> list[str]:
+        page.evaluate(f"""() => {{
+            for (const [id, value] of [["time-from", {start}], ["time-to", {end}]]) {{
+                const input = document.getElementById(id);
+                input.value = value; input.dispatchEvent(new Event("input"));
+            }} }}""")
+        return sorted(page.evaluate("agEdgeView.get().map(e => e.predicate)"))
+
+    assert slide(2015, 2018) == ["criticizes", "negotiatesWith"]
+    assert page.inner_text("#time-label") == "2015 \u2013 2018"
+    assert slide(2020, 2020) == ["attacks"]
+    assert slide(2015, 2020) == ["attacks", "criticizes", "negotiatesWith"]
+    assert not errors and all(r.startswith("file:") for r in requests)
