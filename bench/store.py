@@ -103,7 +103,9 @@ def generate(path: Path, documents: int, seed: int = 7) -> dict[str, int]:
                                 (AG + "confidence", _lit(f"0.{rng.randint(50, 99)}", "decimal")),
                                 (AG + "extractor", _lit(f"actorgraph-rules/0.1 verb:{p}")),
                                 (AG + "subjectText", _lit(f"Actor {s}")),
-                                (AG + "objectText", _lit(f"Actor {o}"))):
+                                (AG + "objectText", _lit(f"Actor {o}")),
+                                (AG + "refersTo", _lit(f"{rng.randint(1950, 2024)}", "gYear")),
+                                (AG + "dateSource", _lit("text"))):
                 emit(assertion, _iri(pred), value, graph)
             if n % 10 == 0:
                 event = _iri(f"{AGR}event/e{n}")
@@ -155,7 +157,7 @@ def query_args(store: GraphStore) -> dict[str, list[str]]:
     pair = first("SELECT ?s ?o WHERE { ?a rdf:subject ?x ; rdf:object ?y . ?x rdfs:label ?s . "
                  "?y rdfs:label ?o } LIMIT 1")
     return {"who-influences": led, "conflicts": foe, "events-between": ["1990", "1995"],
-            "sources": pair, "actors-by-degree": []}
+            "sources": pair, "actors-by-degree": [], "timeline": led}
 
 
 def _median_ms(action, times: int) -> float:

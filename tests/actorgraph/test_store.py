@@ -101,6 +101,7 @@ NAMED_ARGS = {
     "events-between": ["1950", "2020-12-31"],
     "sources": ["Ali Khamenei", "Qasem Soleimani"],
     "actors-by-degree": [],
+    "timeline": ["Qasem Soleimani"],
 }
 
 
