@@ -157,7 +157,8 @@ def query_args(store: GraphStore) -> dict[str, list[str]]:
     pair = first("SELECT ?s ?o WHERE { ?a rdf:subject ?x ; rdf:object ?y . ?x rdfs:label ?s . "
                  "?y rdfs:label ?o } LIMIT 1")
     return {"who-influences": led, "conflicts": foe, "events-between": ["1990", "1995"],
-            "sources": pair, "actors-by-degree": [], "timeline": led}
+            "sources": pair, "actors-by-degree": [], "timeline": led, "claims": led,
+            "contradictions": []}
 
 
 def _median_ms(action, times: int) -> float:

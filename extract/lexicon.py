@@ -314,6 +314,21 @@ def load_nominals(path: Path = DATA_DIR / "nominals.tsv") -> dict[str, Nominal]:
 
 
 @cache
+def load_reporting(path: Path = DATA_DIR / "reporting.tsv") -> dict[str, str]:
+    """Reporting verbs to the stance they give what they report: "claimed" or "denied".
+
+    >>> load_reporting()["deny"], load_reporting()["say"]
+    ('denied', 'claimed')
+    """
+    found = {}
+    for number, row in read_tsv(path, ("word", "stance")):
+        _check(row["stance"] in ("claimed", "denied"), path, number,
+               f"stance {row['stance']!r}, expected claimed or denied")
+        found[row["word"].lower()] = row["stance"]
+    return found
+
+
+@cache
 def load_words(path: Path) -> frozenset[str]:
     """A one-column word list (lower case)."""
     return frozenset(row["word"].lower() for _n, row in read_tsv(path, ("word",)))

@@ -120,6 +120,11 @@ class Assertion:
     #: states ("text"), else the document's publication date ("publication"), else None
     date: str | None = None
     dated: str = ""
+    #: reported speech: who claims it (a node key; "" when unnamed), the reporting verb,
+    #: and the stance: "" (the text's own statement), "claimed" or "denied"
+    claimant: str = ""
+    reporting: str = ""
+    stance: str = ""
 
 
 @dataclass(frozen=True)

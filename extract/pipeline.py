@@ -214,6 +214,7 @@ class Extractor:
                               found.subject.text, found.object.text),
             date=date or doc.date,
             dated="text" if date else "publication" if doc.date else "",
+            claimant=found.claimant, reporting=found.reporting, stance=found.stance,
         )
 
     def _events(self, read: ReadDocument, sent: object, found: list[Found],
@@ -221,6 +222,8 @@ class Extractor:
                 classes: dict[str, str]) -> list[Event]:
         groups: dict[tuple[int, str, str], list[Assertion]] = {}
         for item, assertion in zip(found, made, strict=True):
+            if item.stance == "denied":
+                continue  # a denied relation tells of no event
             groups.setdefault((item.anchor, item.predicate, item.event or ""), []).append(assertion)
         events = []
         for (anchor, _predicate, event_class), group in sorted(groups.items()):

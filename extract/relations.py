@@ -20,7 +20,16 @@ from spacy.tokens import Span, Token
 
 from extract.coref import PRONOUNS, Timeline, conjuncts, opens_clause
 from extract.dates import find_date
-from extract.lexicon import DATA_DIR, Cue, Role, load_cues, load_participles, load_roles, load_words
+from extract.lexicon import (
+    DATA_DIR,
+    Cue,
+    Role,
+    load_cues,
+    load_participles,
+    load_reporting,
+    load_roles,
+    load_words,
+)
 from extract.names import HYPHENS
 from extract.resolve import match_role, role_of_part
 from ontology import ACTOR_CLASSES, AG, load_ontology, relation_specs, subclasses
@@ -98,6 +107,10 @@ class Found:
     rule: str
     anchor: int
     event: str | None = None  # Event sub-class the cue states, beyond the predicate's own
+    #: who the text says claims (or denies) it; "" with a stance: someone unnamed
+    claimant: str = ""
+    reporting: str = ""  # the reporting verb ("say", "deny", "according to")
+    stance: str = ""  # "" (the text's own), "claimed" or "denied"
 
 
 LIGHT_VERBS = load_words(DATA_DIR / "light_verbs.tsv")
@@ -106,6 +119,7 @@ COMMISSIVES = load_words(DATA_DIR / "commissives.tsv")
 PART_NOUNS = load_words(DATA_DIR / "part_nouns.tsv")
 DOMAIN_NOUNS = load_words(DATA_DIR / "domain_nouns.tsv")
 _NEGATORS = load_words(DATA_DIR / "negators.tsv")
+REPORTING = load_reporting()
 _CONFLICT = frozenset({"verbalConflict", "materialConflict"})
 _RELATIONAL = frozenset({"cooperatesWith", "opposes", "criticizes", "supports", "threatens"})
 _POSSESSIVE = frozenset({"’", "'", "’s", "'s"})
@@ -340,6 +354,9 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "pcomp":
+        if head.lower_ in ("of", "for") and head.head.lemma_.lower() in _ACCUSING:
+            # "Iran accused Israel of attacking X", "blamed Israel for": Israel attacks
+            return [c for c in head.head.children if c.dep_ == "dobj"]
         return subject_tokens(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
     return []
 
@@ -421,6 +438,60 @@ def _chain(token: Token, limit: int = 6) -> Iterator[Token]:
         if current.head.i == current.i:
             return
         current = current.head
+
+
+#: Verbs whose object is the one said to do what their "of"/"for" clause tells.
+_ACCUSING = frozenset({"accuse", "suspect", "charge", "convict", "blame", "condemn", "praise",
+                       "thank", "criticize", "criticise"})
+_REPORTED_DEPS = frozenset({"ccomp", "conj", "pcomp", "prep", "xcomp", "pobj", "dobj",
+                            "acl", "relcl"})
+
+
+def reporter(anchor: Token) -> Token | None:
+    """The reporting verb whose clause holds ``anchor``: one above it ("Turkey says Saudi
+    agents killed him", "accused Israel of attacking"), or one after it, set off ("Israel
+    struck the base, Iran said"); None when the text states it itself."""
+    current = anchor
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in ("parataxis", "ccomp") and child.i > anchor.i \
+                    and child.pos_ == "VERB" and child.lemma_.lower() in REPORTING \
+                    and not any(c.dep_ in ("ccomp", "dobj") for c in child.children):
+                return child
+        head = current.head
+        if head.i == current.i or current.dep_ not in _REPORTED_DEPS:
+            return None
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING \
+                and head.i != anchor.i and _reports(current, head):
+            return head
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING:
+            return None  # beside it ("dismissed X and reiterated Y"), or its circumstance
+            # ("In response to the US president Trump's threats, Khamenei said ...")
+        current = head
+    return None
+
+
+def _reports(below: Token, verb: Token) -> bool:
+    """Whether ``below`` is what ``verb`` reports: its clause ("says that ..."), its
+    infinitive ("claimed to have ..."), or the "of"/"for" of an accusing verb."""
+    if below.dep_ in ("ccomp", "xcomp", "parataxis"):
+        return True
+    return below.dep_ == "prep" and below.lower_ in ("of", "for") \
+        and verb.lemma_.lower() in _ACCUSING
+
+
+def according_to(anchor: Token) -> list[Token]:
+    """The source an "according to X" on the clause of ``anchor`` names."""
+    current = anchor
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                return [p for c in child.children if c.lower_ == "to"
+                        for p in c.children if p.dep_ == "pobj"]
+        if current.head.i == current.i:
+            return []
+        current = current.head
+    return []
 
 
 def is_negated(token: Token) -> bool:
@@ -533,6 +604,7 @@ class RelationExtractor:
             if token.lower_ in self.participles:
                 found += self.participle(token, sent, args)
             found += self.anti_modifier(token, args)
+        found = [self._reported(item, sent, args) for item in found]
         best: dict[tuple[str, str, str], Found] = {}
         for item in found:
             key = (item.subject.key, item.predicate, item.object.key)
@@ -601,6 +673,26 @@ class RelationExtractor:
                      for obj in objects]
             return [f for f in found if f is not None]
         return []
+
+    @staticmethod
+    def _reported(item: Found, sent: Span, args: ArgFinder) -> Found:
+        """``item`` as the claim (or the denial) of whoever the sentence says states it. The
+        confidence stays that of the reading: the stance and the claimant say that it is
+        reported speech (a reader filters on them, not on a lowered number)."""
+        if item.rule.startswith("role:"):
+            return item  # a title or a description is the writer's, wherever it stands
+        anchor = sent.doc[item.anchor]
+        said = reporter(anchor)
+        if said is not None:
+            who = args.actors(subject_tokens(said))
+            verb, stance = said.lemma_.lower(), REPORTING[said.lemma_.lower()]
+        else:
+            source = according_to(anchor)
+            if not source:
+                return item
+            who, verb, stance = args.actors(source), "according to", "claimed"
+        return replace(item, claimant=who[0].key if who else "", reporting=verb,
+                       stance=stance, rule=item.rule + f":{stance}")
 
     def attribute(self, found: Found, subject: str) -> Found | None:
         """``found`` (an event noun the sentence dates but gives no agent, its subject
@@ -698,7 +790,10 @@ class RelationExtractor:
         if cue.reverse:
             subjects, objects = objects, subjects
         predicate, confidence = cue.predicate, cue.confidence
-        if is_negated(anchor):
+        said = reporter(anchor)
+        if said is not None and REPORTING[said.lemma_.lower()] == "denied":
+            pass  # "Iran denied that it attacked X": a denial of the relation, kept as such
+        elif is_negated(anchor):
             if cue.negated is None:
                 return []
             predicate, confidence, rule = cue.negated, confidence * 0.9, rule + ":negated"

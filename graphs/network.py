@@ -44,8 +44,12 @@ def _node_attributes(graph: Graph, node: URIRef) -> dict[str, object]:
 def _evidence(graph: Graph) -> dict[tuple[URIRef, URIRef, URIRef], list[dict[str, object]]]:
     found: dict[tuple[URIRef, URIRef, URIRef], list[dict[str, object]]] = {}
     for assertion in graph.subjects(RDF.type, AG.Assertion):
+        stance = str(graph.value(assertion, AG.stance) or "")
+        if stance == "denied":
+            continue  # no evidence for the relation it denies
         key = (graph.value(assertion, RDF.subject), graph.value(assertion, RDF.predicate),
                graph.value(assertion, RDF.object))
+        claimant = graph.value(assertion, AG.claimedBy)
         doc = graph.value(assertion, PROV.wasDerivedFrom)
         url = str(graph.value(doc, DCTERMS.source) or "")
         found.setdefault(key, []).append({  # type: ignore[arg-type]
@@ -59,6 +63,8 @@ def _evidence(graph: Graph) -> dict[tuple[URIRef, URIRef, URIRef], list[dict[str
             "end": int(graph.value(assertion, AG.endOffset) or 0),
             "confidence": float(graph.value(assertion, AG.confidence) or 0),
             "when": str(graph.value(assertion, AG.refersTo) or ""),
+            "stance": stance,
+            "claimant": str(graph.value(claimant, RDFS.label) or "") if claimant else "",
         })
     for items in found.values():
         items.sort(key=lambda e: (-e["confidence"], e["source"], e["start"]))  # type: ignore[operator]

@@ -154,6 +154,8 @@ def corpus_graph(results: Iterable[DocumentResult]) -> Graph:
         for actor in result.actors:
             nodes.setdefault(actor.key, _Node(actor.key)).add(actor, result.document.id)
         for assertion in result.assertions:
+            if assertion.stance == "denied":
+                continue  # told only to be denied: no relation, but its assertion node
             graph.add((node_iri(assertion.subject), AG[assertion.predicate],
                        node_iri(assertion.object)))
             edges.setdefault(assertion.subject, set()).add((assertion.predicate, assertion.object))
@@ -236,6 +238,11 @@ def _add_assertion(graph: Graph, assertion: Assertion) -> None:
         graph.add((iri, *triple))
     if ev.subject_text:  # none when the agent is read from the rest of the document
         graph.add((iri, AG.subjectText, Literal(ev.subject_text)))
+    if assertion.stance:  # reported speech: whose claim (or denial) it is
+        graph.add((iri, AG.stance, Literal(assertion.stance)))
+        graph.add((iri, AG.reportingVerb, Literal(assertion.reporting)))
+        if assertion.claimant:
+            graph.add((iri, AG.claimedBy, node_iri(assertion.claimant)))
     if assertion.date:
         graph.add((iri, AG.refersTo, _date_literal(assertion.date)))
         graph.add((iri, AG.dateSource, Literal(assertion.dated)))

@@ -58,6 +58,7 @@ class AG(DefinedNamespace):
     authored: URIRef
     cameoCode: URIRef
     cameoCoverage: URIRef
+    claimedBy: URIRef
     confidence: URIRef
     contentHash: URIRef
     cooperatesWith: URIRef
@@ -91,12 +92,14 @@ class AG(DefinedNamespace):
     partOf: URIRef
     place: URIRef
     refersTo: URIRef
+    reportingVerb: URIRef
     resolution: URIRef
     rule: URIRef
     sanctions: URIRef
     sentence: URIRef
     signed: URIRef
     sourceFile: URIRef
+    stance: URIRef
     startOffset: URIRef
     structure: URIRef
     subjectText: URIRef

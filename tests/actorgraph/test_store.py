@@ -105,8 +105,13 @@ NAMED_ARGS = {
 }
 
 
+#: Stored queries the demo answers nothing to (it reports no speech): they run on texts
+#: written for them, in tests/extract/test_claims.py.
+ON_CLAIMS = {"claims", "contradictions"}
+
+
 def test_every_stored_query_has_a_case() -> None:
-    assert set(named_queries()) == set(NAMED_ARGS)
+    assert set(named_queries()) == set(NAMED_ARGS) | ON_CLAIMS
 
 
 @pytest.mark.parametrize("name", sorted(NAMED_ARGS))
