@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent
 def _demo_graph(folder: Path) -> object:
     import actorgraph
 
-    return actorgraph.build([ROOT / "corpus"], out=folder / "out")
+    return actorgraph.build([ROOT / "corpus"], out=folder / "out")  # a folder of its own
 
 
 @pytest.fixture(autouse=True)
@@ -25,4 +25,4 @@ def _workbench_examples(request: pytest.FixtureRequest,
     if isinstance(request.node, DoctestItem) and request.node.name.startswith(
             "actorgraph.workbench"):
         namespace = request.getfixturevalue("doctest_namespace")
-        namespace["g"] = _demo_graph(tmp_path_factory.getbasetemp())
+        namespace["g"] = _demo_graph(tmp_path_factory.getbasetemp() / "workbench-examples")

@@ -28,7 +28,7 @@ def curated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     documents = sorted((ROOT / "corpus").glob("*.txt"))
     for path in documents[:4]:
         shutil.copy(path, corpus / path.name)
-    out = corpus.parent / "out"
+    out = tmp_path_factory.mktemp("curated") / "out"
     _ok("build", str(corpus), "--out", str(out))
     _ok("curate", "merge", "United States", "White House", "-g", str(out), "--why", "the seat")
     _ok("curate", "split", "Qasem Soleimani", "--alias", "Qsem Solemaini", "-g", str(out),

@@ -47,7 +47,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     corpus = tmp_path_factory.mktemp("corpus")
     for path in sorted(CORPUS.glob("*.txt"))[:2]:
         shutil.copy(path, corpus / path.name)
-    out = corpus.parent / "out"
+    out = tmp_path_factory.mktemp("incremental") / "out"
     assert _build(corpus, out) == ["1", "False", "2", "True"]
     return corpus, out
 
