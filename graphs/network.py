@@ -120,7 +120,25 @@ def to_networkx(graph: Graph, view: str = "all", start: str | None = None,
             weight=len(items), evidence=items,
             dates=sorted({str(e["when"]) for e in items if e["when"]}),
         )
+    network.graph["events"] = _dated_events(graph, start, end)
     return network
+
+
+def _dated_events(graph: Graph, start: str | None, end: str | None) -> list[dict[str, object]]:
+    """The dated events of ``graph`` (of the period, if one is given), in date order: date,
+    label, kind, and the IRIs of their agents and targets."""
+    found = []
+    for event in graph.subjects(RDF.type, AG.Event):
+        date = graph.value(event, AG.date)
+        if date is None or ((start or end) and not in_period(str(date), start, end)):
+            continue
+        kinds = sorted(_local(c) for c in graph.objects(event, RDF.type)
+                       if str(c).startswith(str(AG)) and c != AG.Event)
+        found.append({"date": str(date), "label": str(graph.value(event, RDFS.label) or ""),
+                      "kind": kinds[0] if kinds else "Event",
+                      "actors": sorted(str(a) for p in (AG.agent, AG.target)
+                                       for a in graph.objects(event, p))})
+    return sorted(found, key=lambda e: (e["date"], e["label"]))
 
 
 def collapse_signed(network: nx.MultiDiGraph) -> nx.DiGraph:
@@ -151,7 +169,7 @@ def _scalar(value: object) -> object:
 
 def _flat(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The network with list attributes flattened to text (GraphML and GEXF want scalars)."""
-    flat = nx.MultiDiGraph(**{k: _scalar(v) for k, v in network.graph.items()})
+    flat = nx.MultiDiGraph(**{k: _scalar(v) for k, v in network.graph.items() if k != "events"})
     flat.add_nodes_from((n, {k: _scalar(v) for k, v in d.items()})
                         for n, d in network.nodes(data=True))
     flat.add_edges_from((u, v, k, {a: _scalar(b) for a, b in d.items()})

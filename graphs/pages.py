@@ -132,6 +132,9 @@ def render_html(network: nx.MultiDiGraph, title: str, max_nodes: int = MAX_NODES
         "view": network.graph.get("view", "all"),
         "notice": notice,
         "focus": network.graph.get("focus", ""),
+        # the dated events of the actors drawn, for the timeline panel
+        "events": [e for e in network.graph.get("events", ())
+                   if any(a in network for a in e["actors"])][:300],
     }
     return (page.replace("{{TITLE}}", html.escape(title))
             .replace("{{VIS_CSS}}", css)

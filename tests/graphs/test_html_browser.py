@@ -274,8 +274,11 @@ def test_the_time_slider_filters_relations_by_date(browser, tmp_path: Path) -> N
             }} }}""")
         return sorted(page.evaluate("agEdgeView.get().map(e => e.predicate)"))
 
+    events = lambda: page.eval_on_selector_all("#timeline .event", "es => es.map(e => e.textContent)")  # noqa: E731
+    assert events() == ["2015Iran negotiated with United States (2015)"]  # the timeline panel
     assert slide(2015, 2018) == ["criticizes", "negotiatesWith"]
     assert page.inner_text("#time-label") == "2015 \u2013 2018"
-    assert slide(2020, 2020) == ["attacks"]
+    assert slide(2020, 2020) == ["attacks"] and events() == []
+    assert not page.is_visible("#timeline-box")
     assert slide(2015, 2020) == ["attacks", "criticizes", "negotiatesWith"]
     assert not errors and all(r.startswith("file:") for r in requests)
