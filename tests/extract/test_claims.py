@@ -25,6 +25,13 @@ CASES = [
      ("Iran", "attacks", "Saudi Arabia"), "denied", "Iran", "deny"),
     ("Iran denied negotiating with the United States.",
      ("Iran", "negotiatesWith", "United States"), "denied", "Iran", "deny"),
+    # quotes are their speaker's
+    ("“Israel attacked Syria,” Khamenei said.", ("Israel", "attacks", "Syria"), "claimed",
+     "Ali Khamenei", "say"),
+    ("Khamenei said: “Israel attacked Syria and killed Qasem Soleimani.”",
+     ("Israel", "killed", "Qasem Soleimani"), "claimed", "Ali Khamenei", "say"),
+    ("“Iran will not negotiate with Donald Trump,” Hassan Rouhani told reporters.",
+     ("Iran", "opposes", "Donald Trump"), "claimed", "Hassan Rouhani", "tell"),
     # the text's own statements stay the text's
     ("Russia attacked Ukraine.", ("Russia", "attacks", "Ukraine"), "", "", ""),
     ("Turkey has dismissed regional objection to the deal and reiterated its support for Libya.",
