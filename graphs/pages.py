@@ -94,7 +94,8 @@ def _pyvis(network: nx.MultiDiGraph) -> Network:
     for index, edge in enumerate(ordered):
         u, v, key, data = edge
         evidence = [{k: e.get(k, "") for k in ("source", "sentence", "title", "publisher", "date",
-                                              "url", "when")} for e in data["evidence"]]
+                                              "url", "when", "stance", "claimant")}
+                    for e in data["evidence"]]
         net.add_edge(u, v, id=f"e{index}", predicate=key, family=data["family"],
                      relation=data["label"], confidence=data["confidence"], evidence=evidence,
                      color=FAMILY_COLOR.get(data["family"], "#888888"),

@@ -82,3 +82,15 @@ def test_claims_and_contradictions_are_queries(tmp_path: Path) -> None:
         ("Israel", "denied", "Israel", "attacks", "Syria")}
     contradictions = api.named_query("contradictions", [], out)
     assert {(r[3], r[4]) for r in contradictions.rows} == {("Iran", "Israel"), ("b.txt", "Israel")}
+
+
+def test_a_page_says_whose_claim_a_relation_is(tmp_path: Path) -> None:
+    from actorgraph import build_graph
+    from graphs import render_html, to_networkx
+
+    (tmp_path / "c.txt").write_text("Iran accused Israel of attacking Syria.", encoding="utf-8")
+    graph, _skipped = build_graph([tmp_path / "c.txt"])
+    [edge] = [d for _u, _v, k, d in to_networkx(graph).edges(keys=True, data=True) if k == "attacks"]
+    [evidence] = edge["evidence"]
+    assert (evidence["stance"], evidence["claimant"]) == ("claimed", "Iran")
+    assert '"claimant": "Iran"' in render_html(to_networkx(graph), "t")
