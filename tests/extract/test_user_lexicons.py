@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from extract import ExtractConfig, Extractor, read_document
+from extract import ExtractConfig, Extractor
 from ontology import DataFileError
+from tests.extract.test_relations import _triples
 
 HEADER = "cue\tpos\tobject\tpredicate\tconfidence\tnegated\tobjects\trequires\tdirection\tevent\n"
 
@@ -21,14 +22,6 @@ CASES = [
      "Iran's rapprochement with Russia worried Israel.", set(),
      {("Iran", "cooperatesWith", "Russia")}),
 ]
-
-
-def _triples(extractor: Extractor, text: str, folder: Path) -> set[tuple[str, str, str]]:
-    path = folder / "text.txt"
-    path.write_text(text, encoding="utf-8")
-    result = extractor.extract(read_document(path))
-    labels = {a.key: a.label for a in result.actors}
-    return {(labels[a.subject], a.predicate, labels[a.object]) for a in result.assertions}
 
 
 @pytest.mark.parametrize(("what", "lines", "text", "before", "after"), CASES,
