@@ -201,10 +201,10 @@ def summarize(graph: Graph) -> tuple[dict[str, int], dict[str, int]]:
     return entities, dict(families)
 
 
-def _named_graphs(results: list[DocumentResult], inferred: Graph) -> dict[str, Graph]:
+def _named_graphs(results: list[DocumentResult]) -> dict[str, Graph]:
+    """The graph of each document, by name, and the corpus graph (not yet the inferred)."""
     named = {document_graph_iri(r.document.id): graphs.document_graph(r) for r in results}
     named[str(CORPUS_GRAPH)] = graphs.corpus_graph(results)
-    named[str(INFERRED_GRAPH)] = inferred
     return named
 
 
@@ -237,10 +237,11 @@ def write_outputs(graph: Graph, named: Mapping[str, Graph], out: Path,
         for stale in out.glob(f".{name}.*.tmp"):
             stale.unlink(missing_ok=True)
     with clock("exports"):
+        lines = graphs.ntriples(graph)
         written = {
-            "graph.ttl": graphs.write_turtle(graph, out / "graph.ttl"),
+            "graph.ttl": graphs.write_turtle(graph, out / "graph.ttl", lines),
             "graph.trig": graphs.write_trig(named, out / "graph.trig"),
-            "graph.nt": graphs.write_ntriples(graph, out / "graph.nt"),
+            "graph.nt": graphs.write_ntriples(graph, out / "graph.nt", lines),
             "graph.jsonld": graphs.write_jsonld(graph, out / "graph.jsonld"),
         }
     with clock("pages"):
@@ -262,7 +263,7 @@ def _pages(graph: Graph, out: Path, focus: str | None, depth: int) -> dict[str, 
                                    f"focus-{graphs.slug(focus.lower())}.html")
         written[path.name] = path
     for view, page in PAGES.items():
-        network = graphs.to_networkx(graph, view=view)
+        network = graphs.restrict(everything, view)
         written[page] = graphs.write_html(network, out / page, title=page_title(view),
                                           pages=focus_pages)
     written["graph.graphml"] = graphs.write_graphml(everything, out / "graph.graphml")
@@ -294,16 +295,16 @@ def central_actors(network: nx.MultiDiGraph, top: int) -> list[str]:
     if not network.number_of_nodes():
         return []
     actors = [n for n in network if network.nodes[n].get("cls") in ACTOR_CLASSES]
-    return _by_centrality(network, actors, graphs.centrality(network))[:top]
+    return _by_centrality(network, actors, graphs.prominence(network))[:top]
 
 
 def _by_centrality(network: nx.MultiDiGraph, nodes: list[str],
-                   scores: Mapping[str, Mapping[str, float]]) -> list[str]:
+                   pagerank: Mapping[str, float]) -> list[str]:
     """``nodes`` by PageRank, those in a component of more than three nodes first."""
     import networkx as nx
 
     component = {n: len(c) for c in nx.weakly_connected_components(network) for n in c}
-    return sorted(nodes, key=lambda n: (component[n] <= 3, -scores[n]["pagerank"],
+    return sorted(nodes, key=lambda n: (component[n] <= 3, -pagerank[n],
                                         network.nodes[n]["label"]))
 
 
@@ -348,7 +349,7 @@ def analyze(graph_dir: str | Path, view: str = "all", top: int = 10, focus: str 
     if focus:
         network = graphs.ego_network(network, focus, depth)
     scores = graphs.centrality(network)
-    ranked = _by_centrality(network, list(network), scores)
+    ranked = _by_centrality(network, list(network), {n: s["pagerank"] for n, s in scores.items()})
     name = lambda n: network.nodes[n]["label"]  # noqa: E731
     return Analysis(
         central=[(name(n), network.nodes[n]["cls"], round(scores[n]["pagerank"], 4),
@@ -429,20 +430,20 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         with clock("merge"):
             results = merge_corpus_events(curation_mod.apply(corpus.results, curations))
         with clock("rdf"):
-            graph = graphs.to_rdf(results)
+            named = _named_graphs(results)
             curated = curation_mod.provenance(curations)
-            graph += curated
-        with clock("inference"):
-            inferred = graphs.entailments(graph)
-        with clock("rdf"):
-            named = _named_graphs(results, inferred)
             if curations:
                 named[str(curation_mod.CURATION_GRAPH)] = curated
-        with clock("validation"):
-            violations = tuple(graphs.validate(graph))
+            graph = graphs.union(named.values())
+        with clock("inference"):
+            inferred = named[str(INFERRED_GRAPH)] = graphs.entailments(graph)
         folder.adopt([*OUTPUTS, STORE, *(p.name for p in folder.root.glob("focus-*.html"))])
         generation = folder.new_generation()
         outputs = write_outputs(graph, named, generation.path, focus, depth, clock)
+        entities, relations = summarize(graph)
+        with clock("validation"):  # last: the ontology is mixed into the graph itself
+            violations = tuple(graphs.validate(graph, inplace=True))
+            del graph
         with clock("store"):
             before = folder.store()
             if before is not None:  # carry the unchanged document graphs over (hard links)
@@ -454,7 +455,6 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
                 changed |= set(graphs_in(named))  # curations reach into every document
             removed = update_store(store, named, changed)
             del store
-        entities, relations = summarize(graph)
         notes = tuple(f"{r.document.source_file}: {note}" for r in results for note in r.warnings)
         with clock("switch"):
             final = folder.switch(generation, [*outputs, STORE], {

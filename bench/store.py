@@ -1,9 +1,9 @@
 """Store benchmark: a store shaped like a real build, and the stored queries on it.
 
 The generated graph has the shape builds produce: one named graph per document (the
-document node, its assertions with provenance, its events), the corpus graph (actors with
-labels and aliases, the direct relation triples) and the inferred graph, from a fixed
-seed. Reported in the same run, on the same file:
+document node, its assertions with provenance, one in eight of them reported speech and
+some denied, its events), the corpus graph (actors with labels and aliases, the direct
+relation triples) and the inferred graph, from a fixed seed. Reported in the same run, on the same file:
 
 * load time of ``GraphStore.load_file`` (actorgraph's store) as a ratio to a bare
   ``pyoxigraph.Store.bulk_load`` (target: at most 1.2);
@@ -61,6 +61,10 @@ def _lit(value: object, datatype: str | None = None) -> str:
 
 #: Assertions per document, as the demo corpus has them.
 PER_DOCUMENT = 25
+#: One assertion in this many is reported speech (a claim), one in DENIED_EVERY a denial
+#: (a third of them of a relation another sentence asserts: a contradiction).
+CLAIMED_EVERY = 8
+DENIED_EVERY = 150
 
 
 def generate(path: Path, documents: int, seed: int = 7) -> dict[str, int]:
@@ -82,13 +86,19 @@ def generate(path: Path, documents: int, seed: int = 7) -> dict[str, int]:
             emit(doc, _iri(AG + "sourceFile"), _lit(f"d{d}.txt"), graph)
             emit(doc, _iri(AG + "contentHash"), _lit(f"{d:064x}"), graph)
         degree: dict[int, set[tuple[str, int]]] = {}
+        told = (0, 0, predicates[0])  # the relation of the sentence before
         for n in range(documents * PER_DOCUMENT):
             s, o = rng.randrange(actors), rng.randrange(actors)
             p = predicates[rng.randrange(len(predicates))]
+            if n % (DENIED_EVERY * 3) == 0 and n:  # a third of the denials contradict
+                s, o, p = told
+            told = (s, o, p)
             degree.setdefault(s, set()).add((p, o))
             degree.setdefault(o, set()).add(("~" + p, s))
             subject, obj = _iri(f"{AGR}entity/a{s}"), _iri(f"{AGR}entity/a{o}")
-            emit(subject, _iri(AG + p), obj)
+            denied = n % DENIED_EVERY == 0  # told only to be denied: no direct triple
+            if not denied:
+                emit(subject, _iri(AG + p), obj)
             if p == "killed":  # what inference adds
                 emit(subject, _iri(AG + "attacks"), obj, inferred)
             assertion = _iri(f"{AGR}assertion/x{n}")
@@ -107,6 +117,11 @@ def generate(path: Path, documents: int, seed: int = 7) -> dict[str, int]:
                                 (AG + "refersTo", _lit(f"{rng.randint(1950, 2024)}", "gYear")),
                                 (AG + "dateSource", _lit("text"))):
                 emit(assertion, _iri(pred), value, graph)
+            if denied or n % CLAIMED_EVERY == 0:  # reported speech: whose claim it is
+                claimant = _iri(f"{AGR}entity/a{rng.randrange(actors)}")
+                emit(assertion, _iri(AG + "stance"), _lit("denied" if denied else "claimed"), graph)
+                emit(assertion, _iri(AG + "reportingVerb"), _lit("deny" if denied else "say"), graph)
+                emit(assertion, _iri(AG + "claimedBy"), claimant, graph)
             if n % 10 == 0:
                 event = _iri(f"{AGR}event/e{n}")
                 emit(event, _iri(RDF + "type"), _iri(AG + "Event"), graph)
@@ -154,10 +169,11 @@ def query_args(store: GraphStore) -> dict[str, list[str]]:
     led = first("SELECT ?l WHERE { ?a rdf:predicate ag:leads ; rdf:object ?t . ?t rdfs:label ?l } LIMIT 1")
     foe = first("SELECT ?l WHERE { ?a rdf:predicate ag:opposes ; rdf:object ?t . ?t rdfs:label ?l } "
                 "LIMIT 1")
+    claimant = first("SELECT ?l WHERE { ?a ag:claimedBy ?t . ?t rdfs:label ?l } LIMIT 1")
     pair = first("SELECT ?s ?o WHERE { ?a rdf:subject ?x ; rdf:object ?y . ?x rdfs:label ?s . "
                  "?y rdfs:label ?o } LIMIT 1")
     return {"who-influences": led, "conflicts": foe, "events-between": ["1990", "1995"],
-            "sources": pair, "actors-by-degree": [], "timeline": led, "claims": led,
+            "sources": pair, "actors-by-degree": [], "timeline": led, "claims": claimant,
             "contradictions": []}
 
 

@@ -48,6 +48,8 @@ LOOKUP_ONLY = frozenset({DATA_DIR / "petrarch" / "people.tsv", DATA_DIR / "petra
 FUZZY_THRESHOLD = 84.0
 #: Minimum ratio between the last words of a misspelt full name and the name it means.
 SURNAME_THRESHOLD = 75.0
+#: How many fuzzy searches a registry remembers (then it forgets them all and starts again).
+NEAREST_REMEMBERED = 50_000
 #: Names shorter than this never match fuzzily.
 FUZZY_MIN_LENGTH = 6
 
@@ -90,6 +92,8 @@ class Registry:
     entries: dict[str, RegistryEntry] = field(default_factory=dict)
     _aliases: dict[str, str] = field(default_factory=dict)
     _by_class: dict[str | None, tuple[dict[str, str], list[str], int]] = field(
+        default_factory=dict, repr=False)
+    _nearest_found: dict[tuple[str, str | None, int], list[tuple]] = field(
         default_factory=dict, repr=False)
     _titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _metonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -167,6 +171,18 @@ class Registry:
             cached = self._by_class[cls] = (choices, list(choices), len(self._aliases))
         return cached[0], cached[1]
 
+    def _nearest(self, norm: str, cls: str | None, names: list[str]) -> list[tuple]:
+        """The aliases nearest ``norm`` (rapidfuzz), remembered: a corpus names the same
+        unknown people again and again, and each search scans every alias."""
+        key = (norm, cls, len(self._aliases))
+        found = self._nearest_found.get(key)
+        if found is None:
+            if len(self._nearest_found) >= NEAREST_REMEMBERED:
+                self._nearest_found.clear()
+            found = self._nearest_found[key] = process.extract(
+                norm, names, scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_THRESHOLD)
+        return found
+
     def fuzzy(
         self, text: str, cls: str | None = None, context: frozenset[str] = frozenset()
     ) -> RegistryEntry | None:
@@ -188,8 +204,7 @@ class Registry:
         if exact is not None or len(norm) < FUZZY_MIN_LENGTH:
             return exact
         choices, names = self._choices(cls)
-        found = process.extract(norm, names, scorer=fuzz.ratio, limit=8,
-                                score_cutoff=FUZZY_THRESHOLD)
+        found = self._nearest(norm, cls, names)
         if not found:
             return None
         best_score = found[0][1]

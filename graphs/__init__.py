@@ -18,23 +18,24 @@ from ontology.lazy import lazy_exports
 #: Each module and the public names it defines (imported on first use).
 _EXPORTS = {
     "graphs.analysis": (
-        "Dyad", "centrality", "communities", "dyads", "ego_network", "find_node",
-        "influence_rank", "signed_degree", "top_nodes",
+        "Dyad", "betweenness", "centrality", "communities", "dyads", "ego_network",
+        "find_node", "influence_rank", "prominence", "signed_degree", "top_nodes",
     ),
     "graphs.exports": (
-        "jsonld", "ntriples", "trig", "write_jsonld", "write_ntriples", "write_trig",
+        "jsonld", "trig", "write_jsonld", "write_ntriples", "write_trig",
     ),
-    "graphs.files": ("atomic_path", "read_graph", "turtle", "write_text", "write_turtle"),
+    "graphs.files": ("atomic_path", "ntriples", "read_graph", "turtle", "write_text",
+                     "write_turtle"),
     "graphs.inference": ("entailments",),
     "graphs.named": ("NamedQuery", "named_queries"),
     "graphs.network": (
-        "collapse_signed", "cytoscape", "tables", "to_networkx", "write_cytoscape",
+        "collapse_signed", "cytoscape", "restrict", "tables", "to_networkx", "write_cytoscape",
         "write_gexf", "write_graphml", "write_tables",
     ),
     "graphs.pages": ("MAX_NODES", "render_html", "write_html"),
     "graphs.rdf": (
         "assertion_iri", "corpus_graph", "document_graph", "document_iri", "node_iri", "slug",
-        "to_rdf",
+        "to_rdf", "union",
     ),
     "graphs.shacl": ("Violation", "validate"),
     "graphs.sparql": ("FORMATS", "Table", "query", "store_from_graph"),

@@ -65,19 +65,54 @@ def _simple(network: nx.MultiDiGraph) -> nx.DiGraph:
     return simple
 
 
-def centrality(network: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
-    """PageRank, betweenness and degree of every node, by node.
+def prominence(network: nx.MultiDiGraph) -> dict[str, float]:
+    """PageRank of every node on the undirected network, weighted by how many relations
+    join two nodes: an actor is prominent whether it acts or is acted on (a leader whose
+    relations all point outwards is still central). Linear in the relations.
 
-    PageRank runs on the undirected network: an actor is prominent whether it acts or
-    is acted on (a leader whose relations all point outwards is still central).
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("khamenei", "irgc", key="leads")
+    >>> _ = g.add_edge("khamenei", "soleimani", key="appointed")
+    >>> rank = prominence(g)
+    >>> max(rank, key=rank.get)
+    'khamenei'
     """
     undirected = _simple(network).to_undirected()
-    if undirected.number_of_edges():
-        pagerank = nx.pagerank(undirected, weight="weight")
-    else:
-        pagerank = dict.fromkeys(undirected, 1 / max(len(undirected), 1))
-    betweenness = nx.betweenness_centrality(undirected, normalized=True)
-    return {n: {"pagerank": pagerank[n], "betweenness": betweenness[n],
+    if not undirected.number_of_edges():
+        return dict.fromkeys(network, 1 / max(len(network), 1))
+    return nx.pagerank(undirected, weight="weight")
+
+
+#: The work exact betweenness may take (sources x relations) before it is estimated from
+#: a sample of sources instead: exact betweenness costs a shortest-path search from every
+#: node, which grows with the square of the network.
+BETWEENNESS_BUDGET = 1_000_000
+
+
+def betweenness(network: nx.MultiDiGraph, budget: int = BETWEENNESS_BUDGET,
+                seed: int = 7) -> dict[str, float]:
+    """Normalised betweenness of every node on the undirected network: exact while the
+    nodes times the relations stay within ``budget``, else estimated from as many
+    sources (chosen with ``seed``, so the same network gives the same figures) as the
+    budget allows, and at least 64.
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", key="leads")
+    >>> _ = g.add_edge("b", "c", key="leads")
+    >>> betweenness(g)["b"]
+    1.0
+    """
+    undirected = _simple(network).to_undirected()
+    nodes, edges = undirected.number_of_nodes(), max(undirected.number_of_edges(), 1)
+    sources = None if nodes * edges <= budget else min(nodes, max(64, budget // edges))
+    return nx.betweenness_centrality(undirected, k=sources, normalized=True, seed=seed)
+
+
+def centrality(network: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
+    """PageRank (:func:`prominence`), betweenness (:func:`betweenness`) and degree of
+    every node, by node."""
+    pagerank, between = prominence(network), betweenness(network)
+    return {n: {"pagerank": pagerank[n], "betweenness": between[n],
                 "degree": network.degree(n)} for n in network}
 
 
@@ -138,8 +173,8 @@ def dyads(network: nx.MultiDiGraph, kind: str = "conflict", top: int = 10) -> li
 
 def top_nodes(network: nx.MultiDiGraph, limit: int) -> list[str]:
     """The ``limit`` most central nodes (PageRank, then degree, then label)."""
-    scores = centrality(network)
-    order = sorted(network, key=lambda n: (-scores[n]["pagerank"], -scores[n]["degree"],
+    rank = prominence(network)
+    order = sorted(network, key=lambda n: (-rank[n], -network.degree(n),
                                            network.nodes[n].get("label", n)))
     return order[:limit]
 

@@ -9,16 +9,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from graphs.files import write_text
+from graphs.files import ntriples, write_text
 from ontology import PREFIXES
-
-
-def ntriples(graph: Graph) -> str:
-    """N-Triples, one triple a line, sorted."""
-    # split on line feeds only: a literal may hold U+2028, U+0085, \v, \f ... (str.splitlines
-    # would cut the triple there)
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
-    return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
 
 
 def trig(named: Mapping[str, Graph]) -> str:
@@ -49,8 +41,8 @@ def jsonld(graph: Graph) -> str:
     return json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def write_ntriples(graph: Graph, path: Path) -> Path:
-    return write_text(path, ntriples(graph))
+def write_ntriples(graph: Graph, path: Path, sorted_ntriples: str | None = None) -> Path:
+    return write_text(path, ntriples(graph) if sorted_ntriples is None else sorted_ntriples)
 
 
 def write_trig(named: Mapping[str, Graph], path: Path) -> Path:

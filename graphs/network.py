@@ -124,6 +124,32 @@ def to_networkx(graph: Graph, view: str = "all", start: str | None = None,
     return network
 
 
+def restrict(network: nx.MultiDiGraph, view: str) -> nx.MultiDiGraph:
+    """The ``view`` of a network of all relations (:func:`to_networkx` with ``view="all"``):
+    what :func:`to_networkx` gives for that view, without reading the RDF again. Every
+    actor stays; a policy, event or place stays when a relation of the view reaches it.
+
+    Raises
+    ------
+    GraphError
+        ``view`` is not one of :data:`VIEWS`.
+    """
+    if view not in VIEWS:
+        raise GraphError(f"view {view!r}, expected one of {', '.join(VIEWS)}")
+    kept = nx.MultiDiGraph(**{**network.graph, "view": view})
+    kept.add_nodes_from((n, d) for n, d in network.nodes(data=True)
+                        if d.get("cls") in ACTOR_CLASSES)
+    edges = sorted(network.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1]))
+    for u, v, key, data in edges:  # in the order to_networkx adds them: sorted triples
+        if view != "all" and data["view"] != view:
+            continue
+        for node in (u, v):
+            if node not in kept:
+                kept.add_node(node, **network.nodes[node])
+        kept.add_edge(u, v, key=key, **data)
+    return kept
+
+
 def _dated_events(graph: Graph, start: str | None, end: str | None) -> list[dict[str, object]]:
     """The dated events of ``graph`` (of the period, if one is given), in date order: date,
     label, kind, and the IRIs of their agents and targets."""

@@ -18,7 +18,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
-from graphs.analysis import centrality, top_nodes
+from graphs.analysis import prominence, top_nodes
 from graphs.files import write_text
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -74,9 +74,9 @@ MAX_NODES = 500
 
 
 def _sizes(network: nx.MultiDiGraph) -> dict[str, float]:
-    scores = centrality(network)
-    top = max((s["pagerank"] for s in scores.values()), default=1.0) or 1.0
-    return {n: s["pagerank"] / top for n, s in scores.items()}
+    rank = prominence(network)
+    top = max(rank.values(), default=1.0) or 1.0
+    return {n: r / top for n, r in rank.items()}
 
 
 def _pyvis(network: nx.MultiDiGraph) -> Network:

@@ -125,10 +125,16 @@ def to_rdf(results: Iterable[DocumentResult]) -> Graph:
     'd1.txt'
     """
     results = list(results)
-    graph = corpus_graph(results)
-    for result in results:
-        graph += document_graph(result)
-    return bind_prefixes(graph)
+    return union([corpus_graph(results), *map(document_graph, results)])
+
+
+def union(parts: Iterable[Graph]) -> Graph:
+    """One graph of the triples of ``parts`` (the corpus graph and the document graphs
+    a build already holds, say), with the project's prefixes."""
+    graph = bind_prefixes(Graph())
+    for part in parts:
+        graph += part
+    return graph
 
 
 def document_graph(result: DocumentResult) -> Graph:

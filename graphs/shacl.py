@@ -25,15 +25,19 @@ class Violation:
         return f"{self.severity}: {self.focus}{where}: {self.message}"
 
 
-def validate(graph: Graph) -> list[Violation]:
+def validate(graph: Graph, inplace: bool = False) -> list[Violation]:
     """Every violation of the shapes by ``graph`` (empty when it conforms).
+
+    The ontology is mixed into a copy of ``graph`` (so that ``sh:class`` sees
+    sub-classes), or with ``inplace`` into ``graph`` itself, which saves the copy when
+    the caller has no further use for the graph as it was.
 
     >>> validate(Graph())
     []
     """
     _conforms, report, _text = shacl_validate(graph, shacl_graph=load_shapes(),
                                               ont_graph=load_ontology(), inference="none",
-                                              advanced=True)
+                                              advanced=True, inplace=inplace)
     found = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         found.append(Violation(

@@ -10,11 +10,13 @@ import pytest
 from rdflib import Graph
 
 from graphs import (
+    betweenness,
     centrality,
     communities,
     dyads,
     ego_network,
     find_node,
+    restrict,
     tables,
     to_networkx,
     write_cytoscape,
@@ -74,6 +76,31 @@ def test_centrality_ranks_the_central_actors_first(demo_graph: Graph) -> None:
     top = sorted(scores, key=lambda n: -scores[n]["pagerank"])[:5]
     assert {AGR + "Ali_Khamenei", AGR + "Qasem_Soleimani"} <= set(top)
     assert all(0 <= s["betweenness"] <= 1 for s in scores.values())
+
+
+def test_betweenness_is_exact_within_its_budget_and_a_fixed_sample_beyond(
+        demo_graph: Graph) -> None:
+    network = to_networkx(demo_graph)
+    simple = nx.Graph((u, v) for u, v in network.edges() if u != v)
+    simple.add_nodes_from(network)
+    assert betweenness(network) == pytest.approx(nx.betweenness_centrality(simple))
+    large = nx.MultiDiGraph(nx.barabasi_albert_graph(400, 2, seed=1))  # 400 x 796 > budget
+    exact = nx.betweenness_centrality(nx.Graph(large))
+    estimated = betweenness(large, budget=100 * large.number_of_edges())  # 100 sources
+    assert estimated == betweenness(large, budget=100 * large.number_of_edges())  # same sample
+    assert estimated != pytest.approx(exact)
+    hubs = sorted(exact, key=exact.get, reverse=True)[:5]
+    assert set(hubs) & set(sorted(estimated, key=estimated.get, reverse=True)[:10])
+
+
+@pytest.mark.parametrize("view", ["all", "influence", "conflict", "cooperation"])
+def test_a_view_of_the_whole_network_is_the_view_read_from_rdf(demo_graph: Graph,
+                                                              view: str) -> None:
+    everything, read = to_networkx(demo_graph), to_networkx(demo_graph, view=view)
+    kept = restrict(everything, view)
+    assert list(kept.nodes(data=True)) == list(read.nodes(data=True))
+    assert list(kept.edges(keys=True, data=True)) == list(read.edges(keys=True, data=True))
+    assert kept.graph == read.graph
 
 
 def test_dyads(demo_graph: Graph) -> None:
