@@ -103,6 +103,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 # ---------------------------------------------------------------- language
 
 
+#: How many characters of a document language identification reads.
+LANGUAGE_SAMPLE = 6_000
+
+
 @lru_cache(maxsize=1)
 def _identifier():  # py3langid's model ships inside the package
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -116,7 +120,10 @@ def language(text: str) -> tuple[str, float]:
     >>> language("Le président a rencontré le ministre hier soir à Paris.")[0]
     'fr'
     """
-    code, probability = _identifier().classify(text[:20_000])
+    if len(text) > LANGUAGE_SAMPLE:  # the opening and the middle: a menu or a ticker
+        half = LANGUAGE_SAMPLE // 2  # at the top does not decide alone
+        text = text[:half] + "\n" + text[len(text) // 2:len(text) // 2 + half]
+    code, probability = _identifier().classify(text)
     return code, float(probability)
 
 

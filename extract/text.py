@@ -186,7 +186,7 @@ _MARKUP = re.compile(
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
-_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]")  # letters only: not × ÷
 
 
 def strip_markup(line: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -203,10 +203,10 @@ def strip_markup(line: str, offset: int = 0) -> list[tuple[int, int]]:
 
 def latin_share(text: str) -> float:
     """Share of the letters of ``text`` that are Latin (1.0 for no letters)."""
-    letters = _LETTER.findall(text)
+    letters = len(_LETTER.findall(text))
     if not letters:
         return 1.0
-    return sum(1 for c in letters if _LATIN.match(c)) / len(letters)
+    return len(_LATIN.findall(text)) / letters  # every Latin character is a letter
 
 
 def is_furniture(line: str) -> str | None:
