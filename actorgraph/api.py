@@ -237,11 +237,11 @@ def write_outputs(graph: Graph, named: Mapping[str, Graph], out: Path,
         for stale in out.glob(f".{name}.*.tmp"):
             stale.unlink(missing_ok=True)
     with clock("exports"):
-        lines = graphs.ntriples(graph)
+        lines = graphs.ntriples(graph)  # once, for both files
         written = {
-            "graph.ttl": graphs.write_turtle(graph, out / "graph.ttl", lines),
+            "graph.ttl": graphs.write_text(out / "graph.ttl", graphs.turtle_of_ntriples(lines)),
             "graph.trig": graphs.write_trig(named, out / "graph.trig"),
-            "graph.nt": graphs.write_ntriples(graph, out / "graph.nt", lines),
+            "graph.nt": graphs.write_text(out / "graph.nt", lines),
             "graph.jsonld": graphs.write_jsonld(graph, out / "graph.jsonld"),
         }
     with clock("pages"):

@@ -24,8 +24,8 @@ _EXPORTS = {
     "graphs.exports": (
         "jsonld", "trig", "write_jsonld", "write_ntriples", "write_trig",
     ),
-    "graphs.files": ("atomic_path", "ntriples", "read_graph", "turtle", "write_text",
-                     "write_turtle"),
+    "graphs.files": ("atomic_path", "ntriples", "oxigraph_prefixes", "read_graph", "turtle",
+                     "turtle_of_ntriples", "write_text", "write_turtle"),
     "graphs.inference": ("entailments",),
     "graphs.named": ("NamedQuery", "named_queries"),
     "graphs.network": (

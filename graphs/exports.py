@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from graphs.files import ntriples, write_text
+from graphs.files import ntriples, oxigraph_prefixes, write_text
 from ontology import PREFIXES
 
 
@@ -26,8 +26,8 @@ def trig(named: Mapping[str, Graph]) -> str:
                            format=ox.RdfFormat.N_TRIPLES)
         quads += sorted((ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples),
                         key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
-    prefixes = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
-    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes).decode("utf-8")
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG,
+                        prefixes=oxigraph_prefixes()).decode("utf-8")
 
 
 def jsonld(graph: Graph) -> str:
@@ -41,8 +41,8 @@ def jsonld(graph: Graph) -> str:
     return json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def write_ntriples(graph: Graph, path: Path, sorted_ntriples: str | None = None) -> Path:
-    return write_text(path, ntriples(graph) if sorted_ntriples is None else sorted_ntriples)
+def write_ntriples(graph: Graph, path: Path) -> Path:
+    return write_text(path, ntriples(graph))
 
 
 def write_trig(named: Mapping[str, Graph], path: Path) -> Path:

@@ -61,11 +61,14 @@ def ntriples(graph: Graph) -> str:
     return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
 
 
-def turtle(graph: Graph, sorted_ntriples: str | None = None) -> str:
+def oxigraph_prefixes() -> dict[str, str]:
+    """The project's prefixes in name order, as Oxigraph's serializers take them."""
+    return {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
+
+
+def turtle(graph: Graph) -> str:
     """Deterministic Turtle: the project's prefixes, subjects in order, each with its
-    predicates and objects in order, no blank nodes. Written by Oxigraph's serializer from
-    the sorted N-Triples (:func:`ntriples`, or ``sorted_ntriples`` when the caller has
-    them): rdflib's pretty-printer costs several times as much on a large graph.
+    predicates and objects in order, no blank nodes (:func:`turtle_of_ntriples`).
 
     >>> from ontology import AG, AGR
     >>> g = Graph()
@@ -73,15 +76,21 @@ def turtle(graph: Graph, sorted_ntriples: str | None = None) -> str:
     >>> print(turtle(g).splitlines()[-1])
     agr:Iran ag:sanctions agr:Israel .
     """
-    text = ntriples(graph) if sorted_ntriples is None else sorted_ntriples
-    triples = ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    prefixes = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+    return turtle_of_ntriples(ntriples(graph))
 
 
-def write_turtle(graph: Graph, path: Path, sorted_ntriples: str | None = None) -> Path:
+def turtle_of_ntriples(sorted_ntriples: str) -> str:
+    """The Turtle of sorted N-Triples (:func:`ntriples`), written by Oxigraph's serializer:
+    rdflib's pretty-printer costs several times as much on a large graph, and a build
+    writes both files from the one serialization."""
+    triples = ox.parse(sorted_ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE,
+                        prefixes=oxigraph_prefixes()).decode("utf-8")
+
+
+def write_turtle(graph: Graph, path: Path) -> Path:
     """Write ``graph`` as deterministic Turtle (:func:`turtle`), atomically."""
-    return write_text(path, turtle(graph, sorted_ntriples))
+    return write_text(path, turtle(graph))
 
 
 def read_graph(path: Path) -> Graph:

@@ -71,6 +71,11 @@ def _evidence(graph: Graph) -> dict[tuple[URIRef, URIRef, URIRef], list[dict[str
     return found
 
 
+def _check_view(view: str) -> None:
+    if view not in VIEWS:
+        raise GraphError(f"view {view!r}, expected one of {', '.join(VIEWS)}")
+
+
 def to_networkx(graph: Graph, view: str = "all", start: str | None = None,
                 end: str | None = None) -> nx.MultiDiGraph:
     """A ``MultiDiGraph`` of the actors and the relations of ``view``, or of the relations
@@ -88,8 +93,7 @@ def to_networkx(graph: Graph, view: str = "all", start: str | None = None,
     GraphError
         ``view`` is not one of :data:`VIEWS`, or a date is not one.
     """
-    if view not in VIEWS:
-        raise GraphError(f"view {view!r}, expected one of {', '.join(VIEWS)}")
+    _check_view(view)
     for bound in (start, end):
         if bound is not None and not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", bound):
             raise GraphError(f"{bound!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -134,8 +138,7 @@ def restrict(network: nx.MultiDiGraph, view: str) -> nx.MultiDiGraph:
     GraphError
         ``view`` is not one of :data:`VIEWS`.
     """
-    if view not in VIEWS:
-        raise GraphError(f"view {view!r}, expected one of {', '.join(VIEWS)}")
+    _check_view(view)
     kept = nx.MultiDiGraph(**{**network.graph, "view": view})
     kept.add_nodes_from((n, d) for n, d in network.nodes(data=True)
                         if d.get("cls") in ACTOR_CLASSES)
