@@ -22,7 +22,7 @@ import graphs.remote as graphs_remote
 from actorgraph import curation as curation_mod
 from actorgraph.cache import ExtractionCache
 from actorgraph.endpoint import Endpoint
-from actorgraph.folder import BuildFolder
+from actorgraph.folder import BuildFolder, Generation
 from extract import EXTRACTOR_NAME, DocumentResult, ExtractConfig, Skipped, merge_corpus_events, walk
 from extract.documents import ReadDocument
 from extract.readers import read_inputs, unique
@@ -32,6 +32,8 @@ from ontology import (
     ACTOR_CLASSES,
     AG,
     AGR,
+    ONTOLOGY_PATH,
+    SHAPES_PATH,
     GraphError,
     InputError,
     QueryError,
@@ -223,11 +225,14 @@ class _Clock:
             self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
 
 
-def write_outputs(graph: Graph, named: Mapping[str, Graph], out: Path,
+def write_outputs(graph: Graph, named: Mapping[str, Graph | str], out: Path,
                   focus: str | None = None, depth: int = 2, clock: _Clock | None = None,
-                  ) -> dict[str, Path]:
+                  lines: str | None = None) -> dict[str, Path]:
     """Write every output file into ``out``, each atomically, and the page around
-    ``focus`` (an actor's name) if given.
+    ``focus`` (an actor's name) if given: the files of RDF from the named graphs
+    (rdflib graphs or their N-Triples; ``graph.ttl``, ``graph.nt`` and ``graph.jsonld``
+    hold all but the inferred graph: ``lines``, their sorted N-Triples, if at hand), the
+    pages and network files from ``graph``.
 
     Temporary files a killed build left behind are removed first.
     """
@@ -237,16 +242,57 @@ def write_outputs(graph: Graph, named: Mapping[str, Graph], out: Path,
         for stale in out.glob(f".{name}.*.tmp"):
             stale.unlink(missing_ok=True)
     with clock("exports"):
-        lines = graphs.ntriples(graph)  # once, for both files
+        if lines is None:  # once, for three files
+            lines = asserted_ntriples(named)
         written = {
             "graph.ttl": graphs.write_text(out / "graph.ttl", graphs.turtle_of_ntriples(lines)),
             "graph.trig": graphs.write_trig(named, out / "graph.trig"),
             "graph.nt": graphs.write_text(out / "graph.nt", lines),
-            "graph.jsonld": graphs.write_jsonld(graph, out / "graph.jsonld"),
+            "graph.jsonld": graphs.write_jsonld(lines, out / "graph.jsonld"),
         }
     with clock("pages"):
         written.update(_pages(graph, out, focus, depth))
     return written
+
+
+def asserted_ntriples(named: Mapping[str, Graph | str]) -> str:
+    """The sorted N-Triples of what the named graphs assert (all but the inferred one)."""
+    return graphs.union_ntriples(g for name, g in named.items() if name != str(INFERRED_GRAPH))
+
+
+#: Revalidate only what changed when the graph differs from the last build's in at most
+#: this share of its triples; validate all of it otherwise.
+REVALIDATE_SHARE = 0.2
+
+
+def _shapes_key() -> str:
+    """What decides validation besides the graph: the shapes, the ontology, pyshacl."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(version("pyshacl").encode())
+    for path in (SHAPES_PATH, ONTOLOGY_PATH):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _violations(graph: Graph, lines: str, previous: Generation | None) -> list[Violation]:
+    """The SHACL violations of ``graph`` (whose sorted N-Triples are ``lines``): from those
+    of the ``previous`` build and what changed since (:func:`graphs.revalidate`) when the
+    same shapes judged it and little changed; else by validating all of it, with the
+    ontology mixed into ``graph`` itself (it is of no further use)."""
+    from graphs.shacl import Violation
+
+    manifest = previous.manifest() if previous else {}
+    before = previous.path / "graph.nt" if previous else None
+    if manifest.get("validated") == _shapes_key() and before and before.is_file():
+        new = set(lines.split("\n"))
+        changed = new.symmetric_difference(before.read_text(encoding="utf-8").split("\n"))
+        changed.discard("")
+        if len(changed) <= REVALIDATE_SHARE * len(new):
+            diff = Graph().parse(data="\n".join(changed), format="nt")
+            earlier = [Violation(**v) for v in manifest.get("violations", ())]
+            return graphs.revalidate(graph, diff, earlier, inplace=True)
+    return graphs.validate(graph, inplace=True)
 
 
 def _pages(graph: Graph, out: Path, focus: str | None, depth: int) -> dict[str, Path]:
@@ -362,16 +408,16 @@ def analyze(graph_dir: str | Path, view: str = "all", top: int = 10, focus: str 
     )
 
 
-def update_store(store: GraphStore, named: Mapping[str, Graph], changed: set[str]) -> list[str]:
-    """Bring the store to ``named``: replace the document graphs of ``changed`` documents and
-    of any whose stored content hash differs, drop the graphs of documents gone, and replace
+def update_store(store: GraphStore, named: Mapping[str, Graph | str], changed: set[str],
+                 hashes: Mapping[str, str]) -> list[str]:
+    """Bring the store to ``named`` (rdflib graphs or their N-Triples): replace the document
+    graphs of ``changed`` documents and of any whose stored content hash is not the one in
+    ``hashes`` (graph name -> content hash), drop the graphs of documents gone, and replace
     the corpus, inferred and ontology graphs. Returns the graph names dropped."""
     stored = store.document_hashes()
     for name in graphs_in(named):
-        graph = named[name]
-        hashes = {str(o) for o in graph.objects(None, AG.contentHash)}
-        if name in changed or stored.get(name) not in hashes:
-            store.replace_graph(name, graph)
+        if name in changed or stored.get(name) != hashes.get(name):
+            store.replace_graph(name, named[name])
     removed = [name for name in stored if name not in named]
     for name in removed:
         store.remove_graph(name)
@@ -436,14 +482,20 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
                 named[str(curation_mod.CURATION_GRAPH)] = curated
             graph = graphs.union(named.values())
         with clock("inference"):
-            inferred = named[str(INFERRED_GRAPH)] = graphs.entailments(graph)
+            inferred = graphs.entailments(graph)
+        with clock("rdf"):  # each named graph serialized once, for the files and the store
+            serialized = {name: graphs.as_ntriples(g).decode("utf-8")
+                          for name, g in [*named.items(), (str(INFERRED_GRAPH), inferred)]}
+            del named
+            lines = asserted_ntriples(serialized)
+        previous = folder.current()
         folder.adopt([*OUTPUTS, STORE, *(p.name for p in folder.root.glob("focus-*.html"))])
         generation = folder.new_generation()
-        outputs = write_outputs(graph, named, generation.path, focus, depth, clock)
+        outputs = write_outputs(graph, serialized, generation.path, focus, depth, clock, lines)
         entities, relations = summarize(graph)
-        with clock("validation"):  # last: the ontology is mixed into the graph itself
-            violations = tuple(graphs.validate(graph, inplace=True))
-            del graph
+        with clock("validation"):  # last: the ontology may be mixed into the graph itself
+            violations = tuple(_violations(graph, lines, previous))
+            del graph, lines
         with clock("store"):
             before = folder.store()
             if before is not None:  # carry the unchanged document graphs over (hard links)
@@ -452,8 +504,9 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
             changed = {document_graph_iri(doc_id) for doc_id in corpus.extracted}
             was_curated = bool(before and before[1] and before[1].manifest().get("curations"))
             if curations or was_curated:
-                changed |= set(graphs_in(named))  # curations reach into every document
-            removed = update_store(store, named, changed)
+                changed |= set(graphs_in(serialized))  # curations reach into every document
+            hashes = {document_graph_iri(r.document.id): r.document.content_hash for r in results}
+            removed = update_store(store, serialized, changed, hashes)
             del store
         notes = tuple(f"{r.document.source_file}: {note}" for r in results for note in r.warnings)
         with clock("switch"):
@@ -464,7 +517,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
                 "skipped": [[s.path, s.reason] for s in corpus.skipped],
                 "violations": [dataclasses.asdict(v) for v in violations],
                 "seconds": {k: round(v, 3) for k, v in timings.items()},
-                "curations": len(curations),
+                "curations": len(curations), "validated": _shapes_key(),
                 **({"state": state} if state is not None else {})})
         if extraction_cache:
             extraction_cache.prune({r.document.id for r in results})

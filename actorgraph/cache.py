@@ -9,6 +9,7 @@ re-extracts exactly the documents that changed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import typing
@@ -43,18 +44,32 @@ def fingerprint(config: ExtractConfig) -> str:
     return digest.hexdigest()
 
 
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, type | None, bool], ...]:
+    """Each field of a dataclass: its name, the dataclass it holds (or a tuple of), and
+    whether it is a tuple (type hints are resolved once per class, not per object)."""
+    hints = typing.get_type_hints(cls)
+    found = []
+    for f in dataclasses.fields(cls):
+        kind = hints[f.name]
+        if typing.get_origin(kind) is tuple:
+            inner = typing.get_args(kind)[0]
+            found.append((f.name, inner if dataclasses.is_dataclass(inner) else None, True))
+        else:
+            found.append((f.name, kind if dataclasses.is_dataclass(kind) else None, False))
+    return tuple(found)
+
+
 def _revive(cls: type, data: dict[str, Any]) -> Any:
     """Rebuild a frozen dataclass (and the dataclasses inside it) from ``asdict`` output."""
-    hints = typing.get_type_hints(cls)
     kwargs = {}
-    for f in dataclasses.fields(cls):
-        kind, value = hints[f.name], data[f.name]
-        if dataclasses.is_dataclass(kind):
-            value = _revive(kind, value)
-        elif typing.get_origin(kind) is tuple:
-            inner = typing.get_args(kind)[0]
-            value = tuple(_revive(inner, v) if dataclasses.is_dataclass(inner) else v for v in value)
-        kwargs[f.name] = value
+    for name, inner, is_tuple in _fields(cls):
+        value = data[name]
+        if is_tuple:
+            value = tuple(_revive(inner, v) for v in value) if inner else tuple(value)
+        elif inner:
+            value = _revive(inner, value)
+        kwargs[name] = value
     return cls(**kwargs)
 
 

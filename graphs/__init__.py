@@ -24,8 +24,9 @@ _EXPORTS = {
     "graphs.exports": (
         "jsonld", "trig", "write_jsonld", "write_ntriples", "write_trig",
     ),
-    "graphs.files": ("atomic_path", "ntriples", "oxigraph_prefixes", "read_graph", "turtle",
-                     "turtle_of_ntriples", "write_text", "write_turtle"),
+    "graphs.files": ("as_ntriples", "atomic_path", "ntriples", "oxigraph_prefixes",
+                     "read_graph", "turtle", "turtle_of_ntriples", "union_ntriples",
+                     "write_text", "write_turtle"),
     "graphs.inference": ("entailments",),
     "graphs.named": ("NamedQuery", "named_queries"),
     "graphs.network": (
@@ -37,7 +38,7 @@ _EXPORTS = {
         "assertion_iri", "corpus_graph", "document_graph", "document_iri", "node_iri", "slug",
         "to_rdf", "union",
     ),
-    "graphs.shacl": ("Violation", "validate"),
+    "graphs.shacl": ("Violation", "revalidate", "validate"),
     "graphs.sparql": ("FORMATS", "Table", "query", "store_from_graph"),
     "graphs.store": ("GraphStore",),
     "graphs.views": ("VIEWS",),

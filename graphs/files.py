@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -53,12 +53,34 @@ def write_text(path: Path, text: str) -> Path:
     return write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
 
 
-def ntriples(graph: Graph) -> str:
+def as_ntriples(graph: Graph | str) -> bytes:
+    """The N-Triples of an rdflib graph, or N-Triples text already serialized (a build
+    serializes each named graph once, for every file and the store)."""
+    if isinstance(graph, str):
+        return graph.encode("utf-8")
+    return graph.serialize(format="nt", encoding="utf-8")
+
+
+def ntriples(graph: Graph | str) -> str:
     """N-Triples, one triple a line, sorted."""
-    # split on line feeds only: a literal may hold U+2028, U+0085, \v, \f ... (str.splitlines
-    # would cut the triple there)
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
-    return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
+    return union_ntriples([graph])
+
+
+def union_ntriples(parts: Iterable[Graph | str]) -> str:
+    r"""The sorted N-Triples of the union of ``parts`` (rdflib graphs, or N-Triples), each
+    triple once.
+
+    >>> union_ntriples(["<urn:b> <urn:p> <urn:o> .\n", "<urn:a> <urn:p> <urn:o> .\n"
+    ...                 "<urn:b> <urn:p> <urn:o> .\n"]).splitlines()
+    ['<urn:a> <urn:p> <urn:o> .', '<urn:b> <urn:p> <urn:o> .']
+    """
+    lines: set[str] = set()
+    for part in parts:
+        # split on line feeds only: a literal may hold U+2028, U+0085, \v, \f ...
+        # (str.splitlines would cut the triple there)
+        text = part if isinstance(part, str) else as_ntriples(part).decode("utf-8")
+        lines.update(line for line in text.split("\n") if line.strip())
+    return "\n".join(sorted(lines)) + "\n"
 
 
 def oxigraph_prefixes() -> dict[str, str]:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
+from graphs.files import as_ntriples
 from graphs.rdf import slug
 from graphs.sparql import Table, query
 from ontology import AG, AGR, GraphError
@@ -34,10 +35,6 @@ _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig":
 def document_graph_iri(doc_id: str) -> str:
     """The IRI of the named graph that holds one document's statements."""
     return _DOC_PREFIX + slug(doc_id)
-
-
-def _to_oxigraph(graph: Graph) -> bytes:
-    return graph.serialize(format="nt", encoding="utf-8")
 
 
 class GraphStore:
@@ -66,11 +63,25 @@ class GraphStore:
 
     # -- writing --------------------------------------------------------------
 
-    def replace_graph(self, name: str, graph: Graph) -> None:
-        """Make the named graph ``name`` hold exactly ``graph``'s triples."""
-        self.remove_graph(name)
-        self.store.load(_to_oxigraph(graph), format=ox.RdfFormat.N_TRIPLES,
-                        to_graph=ox.NamedNode(str(name)))
+    def replace_graph(self, name: str, graph: Graph | str) -> None:
+        """Make the named graph ``name`` hold exactly ``graph``'s triples (an rdflib graph,
+        or its N-Triples).
+
+        A graph the store holds already is brought to the new triples by removing and
+        adding only those that differ: a rebuild changes little of the corpus graph, and
+        Oxigraph removes a quad at about the cost of adding one.
+        """
+        target = ox.NamedNode(str(name))
+        text = as_ntriples(graph)
+        if not self.store.contains_named_graph(target):
+            self.store.load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+            return
+        new = {q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)}
+        old = {q.triple for q in self.store.quads_for_pattern(None, None, None, target)}
+        self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, target)
+                               for t in new - old)
+        for t in old - new:
+            self.store.remove(ox.Quad(t.subject, t.predicate, t.object, target))
 
     def remove_graph(self, name: str) -> None:
         target = ox.NamedNode(str(name))

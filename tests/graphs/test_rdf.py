@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graphs import node_iri, slug, to_rdf, turtle, write_turtle
@@ -61,6 +61,36 @@ def test_hostile_text_round_trips_through_turtle(tmp_path: Path, rapper: str) ->
     assert HOSTILE in labels  # the exact text survives: escaped, not altered
 
 
+_IRAN = "<https://w3id.org/actorgraph/id/Iran>"
+_AG, _XSD = "https://w3id.org/actorgraph/ontology#", "http://www.w3.org/2001/XMLSchema#"
+_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+
+
+@pytest.mark.parametrize("triple", [
+    f'{_IRAN} {_LABEL} "Iran" .',
+    f'{_IRAN} {_LABEL} "Īrān"@fa .',
+    f'{_IRAN} <{_AG}degree> "3"^^<{_XSD}integer> .',
+    f'{_IRAN} <{_AG}degree> "-12"^^<{_XSD}integer> .',
+    f'{_IRAN} <{_AG}confidence> "0.900"^^<{_XSD}decimal> .',
+    f'{_IRAN} <http://purl.org/dc/terms/issued> "2020-01-03"^^<{_XSD}date> .',
+    f'{_IRAN} <urn:x:flag> "true"^^<{_XSD}boolean> .',
+    f'{_IRAN} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_AG}Country> .',
+    f'{_IRAN} <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q794> .',
+    f'{_IRAN} <{_AG}mentionedIn> <https://w3id.org/actorgraph/id/doc/d1> .',
+    f'{_IRAN} <http://purl.org/dc/terms/source> <https://w3id.org/actorgraph/id//a?b=c> .',
+    Graph().add((URIRef(_IRAN[1:-1]), URIRef("urn:x:text"), Literal(HOSTILE)))
+    .serialize(format="nt").strip(),
+])
+def test_jsonld_reads_back_as_the_same_triples(triple: str) -> None:
+    from graphs import jsonld
+
+    text = f"{triple}\n{_IRAN} {_LABEL} \"Iran\" .\n"
+    written = jsonld(text)
+    assert isomorphic(Graph().parse(data=written, format="json-ld"),
+                      Graph().parse(data=text, format="nt"))
+    assert jsonld(text) == written
+
+
 def test_graph_satisfies_the_shapes() -> None:
     from pyshacl import validate
 
@@ -86,3 +116,54 @@ def test_actor_classes_and_wikidata() -> None:
     assert (khamenei, RDF.type, AG.Person) in graph and (khamenei, RDF.type, AG.Actor) in graph
     assert str(graph.value(khamenei, URIRef("http://www.w3.org/2002/07/owl#sameAs"))) == \
         "http://www.wikidata.org/entity/Q57336"
+
+
+def _both() -> Graph:
+    return to_rdf([minimal_result(), hostile_result()])
+
+
+def _edited(edit: str) -> tuple[Graph, Graph]:
+    """A graph before and after one edit of the kind a rebuild makes."""
+    before, after = _both(), _both()
+    assertion = next(iter(sorted(after.subjects(RDF.type, AG.Assertion))))
+    iran, soleimani = URIRef(AGR.Iran), URIRef(AGR.Qasem_Soleimani)
+    if edit == "a document removed":
+        after = to_rdf([minimal_result()])
+    elif edit == "a document added":
+        before = to_rdf([minimal_result()])
+    elif edit == "a second label":
+        after.add((iran, RDFS.label, Literal("Persia")))
+    elif edit == "a label gone":
+        after.remove((soleimani, RDFS.label, None))
+    elif edit == "a class gone (sh:class of what points at it)":
+        after.remove((soleimani, RDF.type, AG.Person))
+    elif edit == "an agent's class gone (sh:class of the events and assertions it is in)":
+        after.remove((URIRef(AGR.Ali_Khamenei), RDF.type, None))
+    elif edit == "a bad confidence":
+        after.set((assertion, AG.confidence, Literal(1.7)))
+    elif edit == "a violation fixed":
+        before.set((assertion, AG.confidence, Literal(1.7)))
+    elif edit == "a relation to a non-actor (sh:targetObjectsOf)":
+        after.add((URIRef(AGR.Ali_Khamenei), AG.leads, URIRef(AGR["entity/some-policy"])))
+        after.add((URIRef(AGR["entity/some-policy"]), RDF.type, AG.Policy))
+    elif edit == "nothing":
+        pass
+    return before, after
+
+
+@pytest.mark.parametrize(("edit", "violations_change"), [
+    ("a document removed", False), ("a document added", False), ("a second label", True),
+    ("a label gone", True), ("a class gone (sh:class of what points at it)", True),
+    ("an agent's class gone (sh:class of the events and assertions it is in)", True),
+    ("a bad confidence", True), ("a violation fixed", True),
+    ("a relation to a non-actor (sh:targetObjectsOf)", True), ("nothing", False),
+])
+def test_revalidating_what_changed_finds_what_validating_everything_finds(
+        edit: str, violations_change: bool) -> None:
+    from graphs import revalidate, validate
+
+    before, after = _edited(edit)
+    changed = set(before) ^ set(after)
+    old, new = validate(before), validate(after)
+    assert (old != new) == violations_change
+    assert revalidate(after, changed, old) == new
