@@ -91,10 +91,15 @@ class _Corpus:
     """Reads inputs and extracts them, reusing cached results; loads the model lazily."""
 
     def __init__(self, config: ExtractConfig, cache: ExtractionCache | None,
-                 scheduler: str | None = None) -> None:
+                 scheduler: str | None = None, known: Mapping[str, list] | None = None) -> None:
         self.config = config
         self.cache = cache
         self.scheduler = scheduler  # a Dask scheduler to parse on, or None: here
+        #: The files unchanged since the last build, each with the documents it gave then
+        #: ([id, content hash, renamed]): their cached results are taken without reading.
+        self.known = known or {}
+        #: What this build read: file -> [[document id, content hash, renamed]].
+        self.reads: dict[str, list] = {}
         self._extractor: Extractor | None = None
         self.results: list[DocumentResult] = []
         self.skipped: list[Skipped] = []
@@ -112,6 +117,21 @@ class _Corpus:
             self._extractor = Extractor(self.config)
         return self._extractor
 
+    def _unread(self, item: Path | Skipped) -> bool:
+        """Take the cached results of a file unchanged since the last build without reading
+        it, when they are all there and its documents keep their ids (none is taken by a
+        document read before it, none was renamed to be unique). False if it must be read."""
+        entry = self.known.get(str(item)) if self.cache and not isinstance(item, Skipped) else None
+        if not entry or any(doc_id in self.ids or renamed for doc_id, _hash, renamed in entry):
+            return False
+        found = [self.cache.get(doc_id, content_hash) for doc_id, content_hash, _ in entry]
+        if any(result is None for result in found):
+            return False
+        self.results.extend(found)  # type: ignore[arg-type]
+        self.ids.update(doc_id for doc_id, _hash, _renamed in entry)
+        self.reads[str(item)] = entry
+        return True
+
     def read(self, inputs: Iterable[str | Path], progress: Progress | None) -> None:
         """Read every input, reuse the cached results, and extract the others in one
         stream (:meth:`extract.Extractor.extract_stream`): the model is loaded only when
@@ -122,13 +142,17 @@ class _Corpus:
         def uncached() -> Iterator[tuple[ReadDocument, str]]:
             for index, item in enumerate(items, start=1):
                 started = time.perf_counter()
-                found = ([(item.path, item)] if isinstance(item, Skipped)
+                kept = self._unread(item)
+                found = ([] if kept else [(item.path, item)] if isinstance(item, Skipped)
                          else read_inputs([item], self.config.max_bytes))
                 for where, doc in found:
                     if isinstance(doc, Skipped):
                         self.skipped.append(doc)
                         continue
                     read = unique(doc, where, self.ids)
+                    self.reads.setdefault(str(item), []).append(
+                        [read.document.id, read.document.content_hash,
+                         read.document.id != doc.document.id])
                     cached = (self.cache.get(read.document.id, read.document.content_hash,
                                              read.document.text) if self.cache else None)
                     self.results.append(cached)  # type: ignore[arg-type]  # or filled below
@@ -468,7 +492,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         if kept is not None:
             return kept
         extraction_cache = ExtractionCache(folder.root, config) if cache else None
-        corpus = _Corpus(config, extraction_cache, scheduler)
+        corpus = _Corpus(config, extraction_cache, scheduler, _known(folder, state))
         corpus.read(inputs, progress)
         timings = dict(corpus.timings)
         timings["parse"] = max(0.0, timings["parse"] - timings["read"])  # read as parsed
@@ -517,7 +541,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
                 "skipped": [[s.path, s.reason] for s in corpus.skipped],
                 "violations": [dataclasses.asdict(v) for v in violations],
                 "seconds": {k: round(v, 3) for k, v in timings.items()},
-                "curations": len(curations), "validated": _shapes_key(),
+                "curations": len(curations), "validated": _shapes_key(), "reads": corpus.reads,
                 **({"state": state} if state is not None else {})})
         if extraction_cache:
             extraction_cache.prune({r.document.id for r in results})
@@ -552,6 +576,22 @@ def _state(inputs: list[str | Path], config: ExtractConfig, focus: str | None,
             code.update(path.read_bytes())
     return {"files": files, "fingerprint": fingerprint(config), "code": code.hexdigest(),
             "focus": focus, "depth": depth, "max_bytes": config.max_bytes}
+
+
+def _known(folder: BuildFolder, state: dict | None) -> dict[str, list]:
+    """The files unchanged since the last build, with the documents each gave then, when
+    this build walks the same files in the same order with the same settings (so every
+    document would get the id it had): {} otherwise, and every file is read."""
+    current = folder.current() if state is not None else None
+    manifest = current.manifest() if current else {}
+    before = manifest.get("state") or {}
+    if (not before or [f[0] for f in before["files"]] != [f[0] for f in state["files"]]
+            or any(before.get(k) != state.get(k) for k in ("fingerprint", "max_bytes"))):
+        return {}
+    then = {path: digest for path, digest in before["files"]}
+    reads = manifest.get("reads", {})
+    return {path: reads[path] for path, digest in state["files"]
+            if then.get(path) == digest and path in reads}
 
 
 def _unchanged(folder: BuildFolder, state: dict | None) -> BuildSummary | None:

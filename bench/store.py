@@ -2,8 +2,9 @@
 
 The generated graph has the shape builds produce: one named graph per document (the
 document node, its assertions with provenance, one in eight of them reported speech and
-some denied, its events), the corpus graph (actors with labels and aliases, the direct
-relation triples) and the inferred graph, from a fixed seed. Reported in the same run, on the same file:
+some denied), the corpus graph (actors with labels and aliases, the direct relation
+triples, the events, which denial contradicts which assertion) and the inferred graph,
+from a fixed seed. Reported in the same run, on the same file:
 
 * load time of ``GraphStore.load_file`` (actorgraph's store) as a ratio to a bare
   ``pyoxigraph.Store.bulk_load`` (target: at most 1.2);
@@ -91,7 +92,9 @@ def generate(path: Path, documents: int, seed: int = 7) -> dict[str, int]:
             s, o = rng.randrange(actors), rng.randrange(actors)
             p = predicates[rng.randrange(len(predicates))]
             if n % (DENIED_EVERY * 3) == 0 and n:  # a third of the denials contradict
-                s, o, p = told
+                s, o, p = told  # (the build links the two, in the corpus graph)
+                emit(_iri(f"{AGR}assertion/x{n}"), _iri(AG + "contradicts"),
+                     _iri(f"{AGR}assertion/x{n - 1}"))
             told = (s, o, p)
             degree.setdefault(s, set()).add((p, o))
             degree.setdefault(o, set()).add(("~" + p, s))
@@ -122,14 +125,17 @@ def generate(path: Path, documents: int, seed: int = 7) -> dict[str, int]:
                 emit(assertion, _iri(AG + "stance"), _lit("denied" if denied else "claimed"), graph)
                 emit(assertion, _iri(AG + "reportingVerb"), _lit("deny" if denied else "say"), graph)
                 emit(assertion, _iri(AG + "claimedBy"), claimant, graph)
-            if n % 10 == 0:
+            if n % 10 == 0:  # an event, in the corpus graph (it may merge several documents')
                 event = _iri(f"{AGR}event/e{n}")
-                emit(event, _iri(RDF + "type"), _iri(AG + "Event"), graph)
-                emit(event, _iri(RDF + "type"), _iri(AG + "Attack"), graph)
-                emit(event, _iri(RDFS + "label"), _lit(f"event {n}"), graph)
-                emit(event, _iri(AG + "agent"), subject, graph)
-                emit(event, _iri(AG + "target"), obj, graph)
-                emit(event, _iri(AG + "date"), _lit(f"{rng.randint(1950, 2024)}", "gYear"), graph)
+                emit(event, _iri(RDF + "type"), _iri(AG + "Event"))
+                emit(event, _iri(RDF + "type"), _iri(AG + "Attack"))
+                emit(event, _iri(RDFS + "label"), _lit(f"event {n}"))
+                emit(event, _iri(AG + "agent"), subject)
+                emit(event, _iri(AG + "target"), obj)
+                emit(event, _iri(AG + "date"), _lit(f"{rng.randint(1950, 2024)}", "gYear"))
+                emit(event, _iri(AG + "evidence"), assertion)
+                emit(event, _iri(RDF + "type"), _iri("http://semanticweb.cs.vu.nl/2009/11/sem/Event"),
+                     inferred)
         for a in range(actors):
             actor = _iri(f"{AGR}entity/a{a}")
             emit(actor, _iri(RDF + "type"), _iri(AG + CLASSES[a % 4]))

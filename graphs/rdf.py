@@ -150,16 +150,20 @@ def document_graph(result: DocumentResult) -> Graph:
 
 def corpus_graph(results: Iterable[DocumentResult]) -> Graph:
     """What the corpus says as a whole: one node per actor (merged labels, class,
-    Wikidata, mention counts, resolutions), the direct relation triples, and the
-    events (named ones, and those relations state, one node per key)."""
+    Wikidata, mention counts, resolutions), the direct relation triples, the events
+    (named ones, and those relations state, one node per key), and which denial
+    contradicts which assertion (``ag:contradicts``)."""
     graph = bind_prefixes(Graph())
     nodes: dict[str, _Node] = {}
     events: dict[str, list[Event]] = {}
     edges: dict[str, set[tuple[str, str]]] = {}
+    told: dict[tuple[str, str, str], tuple[list[Assertion], list[Assertion]]] = {}
     for result in results:
         for actor in result.actors:
             nodes.setdefault(actor.key, _Node(actor.key)).add(actor, result.document.id)
         for assertion in result.assertions:
+            relation = (assertion.subject, assertion.predicate, assertion.object)
+            told.setdefault(relation, ([], []))[assertion.stance == "denied"].append(assertion)
             if assertion.stance == "denied":
                 continue  # told only to be denied: no relation, but its assertion node
             graph.add((node_iri(assertion.subject), AG[assertion.predicate],
@@ -175,6 +179,10 @@ def corpus_graph(results: Iterable[DocumentResult]) -> Graph:
             graph.add((node_iri(node.key), AG.degree, Literal(len(edges.get(node.key, ())))))
     for key, group in events.items():
         _add_event(graph, key, group)
+    for stated, denied in told.values():  # the corpus disagrees with itself
+        for no in denied:
+            for yes in stated:
+                graph.add((assertion_iri(no), AG.contradicts, assertion_iri(yes)))
     return graph
 
 

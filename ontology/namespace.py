@@ -61,6 +61,7 @@ class AG(DefinedNamespace):
     claimedBy: URIRef
     confidence: URIRef
     contentHash: URIRef
+    contradicts: URIRef
     cooperatesWith: URIRef
     cooperation: URIRef
     criticizes: URIRef

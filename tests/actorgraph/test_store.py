@@ -296,3 +296,35 @@ def test_a_push_that_fails_part_way_says_what_the_server_holds(demo_out: Path) -
     assert result.exit_code == 1 and "507" in message
     assert "3 of" in message and "graphs were replaced on the server" in message
     assert "push again to finish" in message and "Traceback" not in result.output
+
+
+def test_a_rebuild_reads_only_what_changed_and_equals_a_fresh_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, out, fresh = tmp_path / "corpus", tmp_path / "out", tmp_path / "fresh"
+    shutil.copytree(CORPUS, corpus)
+    edited = corpus / "004_579da4a48917f14d.txt"
+    twin = corpus / "more" / "002_dd6a4e4e3c394464.txt"  # the same id as one: renamed
+    twin.parent.mkdir()
+    shutil.copy(corpus / twin.name, twin)
+    api.build([corpus], out)
+    edited.write_text(edited.read_text(encoding="utf-8")
+                      + "\nHassan Nasrallah is the leader of Hezbollah.\n", encoding="utf-8")
+    opened: list[str] = []
+    real = api.read_inputs
+
+    def reading(items: list, *args: object) -> object:
+        opened.extend(str(item) for item in items)
+        return real(items, *args)
+
+    monkeypatch.setattr(api, "read_inputs", reading)
+    again = api.build([corpus], out)
+    monkeypatch.undo()
+    assert again.extracted == (edited.stem,)
+    # the changed file is read; of the others only a renamed twin (its id is its content's)
+    assert str(edited) in opened and set(opened) <= {str(edited), str(twin), str(corpus / twin.name)}
+    api.build([corpus], fresh)
+    for name in ("graph.nt", "graph.trig", "graph.jsonld", "edges.csv"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    manifest = lambda folder: json.loads((folder / "current" / "build.json").read_text())  # noqa: E731
+    assert manifest(out)["violations"] == manifest(fresh)["violations"]
+    assert manifest(out)["reads"] == manifest(fresh)["reads"]

@@ -167,3 +167,28 @@ def test_revalidating_what_changed_finds_what_validating_everything_finds(
     old, new = validate(before), validate(after)
     assert (old != new) == violations_change
     assert revalidate(after, changed, old) == new
+
+
+@pytest.mark.parametrize(("stances", "links"), [
+    (("", "denied"), 1),  # one source states it, another denies it
+    (("claimed", "denied"), 1),  # reported speech against a denial
+    (("denied", "denied"), 0),  # denied twice, stated nowhere
+    (("", "claimed"), 0),  # nobody denies it
+])
+def test_the_corpus_graph_links_each_denial_to_the_assertions_it_contradicts(
+        stances: tuple[str, str], links: int) -> None:
+    import dataclasses
+
+    from graphs import assertion_iri, corpus_graph
+
+    one = minimal_result()
+    told = one.assertions[0]
+    other = dataclasses.replace(told, evidence=dataclasses.replace(told.evidence, start=1))
+    pair = [dataclasses.replace(a, stance=s, reporting="say" if s else "")
+            for a, s in zip((told, other), stances, strict=True)]
+    graph = corpus_graph([dataclasses.replace(one, assertions=tuple(pair))])
+    found = set(graph.subject_objects(AG.contradicts))
+    assert len(found) == links
+    for no, yes in found:
+        denial = next(a for a in pair if assertion_iri(a) == no)
+        assert denial.stance == "denied" and assertion_iri(denial) != yes
