@@ -227,11 +227,24 @@ def summarize(graph: Graph) -> tuple[dict[str, int], dict[str, int]]:
     return entities, dict(families)
 
 
-def _named_graphs(results: list[DocumentResult]) -> dict[str, Graph]:
-    """The graph of each document, by name, and the corpus graph (not yet the inferred)."""
-    named = {document_graph_iri(r.document.id): graphs.document_graph(r) for r in results}
-    named[str(CORPUS_GRAPH)] = graphs.corpus_graph(results)
-    return named
+def _serialized_graphs(results: list[DocumentResult], extra: Mapping[str, Graph],
+                       ) -> tuple[dict[str, str], Graph]:
+    """The N-Triples of each document's graph, of the corpus graph and of ``extra``, by
+    name, and the union of them all: each graph is built, serialized and added to the
+    union in turn, so no more than one document graph is held besides the union."""
+    serialized: dict[str, str] = {}
+    graph = graphs.union([])
+
+    def add(name: str, part: Graph) -> None:
+        serialized[name] = graphs.as_ntriples(part).decode("utf-8")
+        graph.addN((s, p, o, graph) for s, p, o in part)
+
+    for result in results:
+        add(document_graph_iri(result.document.id), graphs.document_graph(result))
+    add(str(CORPUS_GRAPH), graphs.corpus_graph(results))
+    for name, part in extra.items():
+        add(name, part)
+    return serialized, graph
 
 
 class _Clock:
@@ -499,19 +512,13 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         clock = _Clock(timings)
         with clock("merge"):
             results = merge_corpus_events(curation_mod.apply(corpus.results, curations))
-        with clock("rdf"):
-            named = _named_graphs(results)
-            curated = curation_mod.provenance(curations)
-            if curations:
-                named[str(curation_mod.CURATION_GRAPH)] = curated
-            graph = graphs.union(named.values())
+        with clock("rdf"):  # each named graph serialized once, for the files and the store
+            curated = {str(curation_mod.CURATION_GRAPH): curation_mod.provenance(curations)}
+            serialized, graph = _serialized_graphs(results, curated if curations else {})
+            lines = asserted_ntriples(serialized)
         with clock("inference"):
             inferred = graphs.entailments(graph)
-        with clock("rdf"):  # each named graph serialized once, for the files and the store
-            serialized = {name: graphs.as_ntriples(g).decode("utf-8")
-                          for name, g in [*named.items(), (str(INFERRED_GRAPH), inferred)]}
-            del named
-            lines = asserted_ntriples(serialized)
+            serialized[str(INFERRED_GRAPH)] = graphs.as_ntriples(inferred).decode("utf-8")
         previous = folder.current()
         folder.adopt([*OUTPUTS, STORE, *(p.name for p in folder.root.glob("focus-*.html"))])
         generation = folder.new_generation()

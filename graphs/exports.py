@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -36,13 +36,14 @@ _NATIVE = {str(XSD.integer): int, str(XSD.boolean): lambda v: v == "true"}
 
 
 def jsonld(graph: Graph | str) -> str:
-    r"""JSON-LD with the project's prefixes as context, nodes sorted by ``@id``, each
-    property's values sorted.
+    r"""JSON-LD with the project's prefixes as context, one node a line, nodes sorted by
+    ``@id``, each property's values sorted.
 
     ``graph`` is an rdflib graph or its N-Triples. Oxigraph writes the expanded form
-    (fast, where rdflib's serializer costs seconds on a large graph); it is then
-    compacted with the prefixes: IRIs as ``prefix:name``, ``rdf:type`` as ``@type``,
-    plain strings and integers as JSON values, one value unwrapped from its list.
+    (fast, where rdflib's serializer costs seconds on a large graph), a few thousand
+    triples at a time, subject by subject, so the whole graph is never held as JSON; each
+    node is then compacted with the prefixes: IRIs as ``prefix:name``, ``rdf:type`` as
+    ``@type``, plain strings and integers as JSON values, one value unwrapped from its list.
 
     >>> text = jsonld('<https://w3id.org/actorgraph/id/Iran> '
     ...               '<http://www.w3.org/2000/01/rdf-schema#label> "Iran" .\n')
@@ -50,20 +51,51 @@ def jsonld(graph: Graph | str) -> str:
     [{'@id': 'agr:Iran', 'rdfs:label': 'Iran'}]
     """
     context = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
-    triples = ox.parse(as_ntriples(graph), format=ox.RdfFormat.N_TRIPLES)
-    expanded = json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]")
+    compact = _compactor(context)
+    nodes = []
+    for chunk in _by_subject(ntriples(graph).split("\n")):
+        triples = ox.parse("\n".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        for node in json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]"):
+            node = compact(node)
+            nodes.append((node["@id"], json.dumps(node, ensure_ascii=False, sort_keys=True)))
+    head = json.dumps(context, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n ")
+    body = ",\n  ".join(text for _id, text in sorted(nodes))
+    return f'{{\n "@context": {head},\n "@graph": [\n  {body}\n ]\n}}\n' if nodes else \
+        f'{{\n "@context": {head},\n "@graph": []\n}}\n'
+
+
+#: Triples a time that Oxigraph writes as JSON-LD (a chunk ends where a subject does).
+_CHUNK = 5000
+
+
+def _by_subject(lines: list[str]) -> Iterator[list[str]]:
+    """Sorted N-Triples lines in chunks of about :data:`_CHUNK`, no subject split."""
+    chunk: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if len(chunk) >= _CHUNK and not line.startswith(chunk[-1].split(" ", 1)[0] + " "):
+            yield chunk
+            chunk = []
+        chunk.append(line)
+    if chunk:
+        yield chunk
+
+
+def _compactor(context: Mapping[str, str]) -> Callable[[dict], dict]:
+    """A function from one expanded JSON-LD node to its compact form under ``context``."""
     iris = sorted(((ns, prefix) for prefix, ns in context.items()), key=lambda p: -len(p[0]))
 
-    def compact(iri: str) -> str:
+    def iri(value: str) -> str:
         for namespace, prefix in iris:
-            rest = iri[len(namespace):]
-            if iri.startswith(namespace) and rest and not rest.startswith("//"):
+            rest = value[len(namespace):]
+            if value.startswith(namespace) and rest and not rest.startswith("//"):
                 return f"{prefix}:{rest}"
-        return iri
+        return value
 
-    def value(item: dict) -> object:
+    def literal(item: dict) -> object:
         if "@id" in item:
-            return {"@id": compact(item["@id"])}
+            return {"@id": iri(item["@id"])}
         kind, text = item.get("@type"), item["@value"]
         if "@language" in item:
             return item
@@ -71,24 +103,23 @@ def jsonld(graph: Graph | str) -> str:
             return text
         if kind in _NATIVE:
             return _NATIVE[kind](text)
-        return {"@type": compact(kind), "@value": text}
+        return {"@type": iri(kind), "@value": text}
 
-    nodes = []
-    for node in expanded:
-        out: dict[str, object] = {"@id": compact(node["@id"])}
-        for key, items in node.items():
+    def node(expanded: dict) -> dict:
+        out: dict[str, object] = {"@id": iri(expanded["@id"])}
+        for key, items in expanded.items():
             if key == "@id":
                 continue
             if key == "@type" or (key == str(RDF.type) and all("@id" in v for v in items)):
-                values = sorted(compact(v if isinstance(v, str) else v["@id"]) for v in items)
+                values = sorted(iri(v if isinstance(v, str) else v["@id"]) for v in items)
                 name = "@type"
             else:
-                values = sorted((value(v) for v in items), key=json.dumps)
-                name = compact(key)
+                values = sorted((literal(v) for v in items), key=json.dumps)
+                name = iri(key)
             out[name] = values[0] if len(values) == 1 else values
-        nodes.append(out)
-    document = {"@context": context, "@graph": sorted(nodes, key=lambda n: str(n["@id"]))}
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        return out
+
+    return node
 
 
 def write_ntriples(graph: Graph, path: Path) -> Path:

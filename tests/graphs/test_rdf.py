@@ -192,3 +192,20 @@ def test_the_corpus_graph_links_each_denial_to_the_assertions_it_contradicts(
     for no, yes in found:
         denial = next(a for a in pair if assertion_iri(a) == no)
         assert denial.stance == "denied" and assertion_iri(denial) != yes
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 4, 5, 1000])
+def test_jsonld_written_in_chunks_keeps_each_node_whole(
+        chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    import graphs.exports
+    from graphs import jsonld
+
+    monkeypatch.setattr(graphs.exports, "_CHUNK", chunk)
+    text = "".join(f'<urn:x:s{s}> <urn:x:p{p}> "{s}-{p}" .\n' for s in range(3) for p in range(4))
+    written = jsonld(text)
+    ids = [node["@id"] for node in json.loads(written)["@graph"]]
+    assert ids == ["urn:x:s0", "urn:x:s1", "urn:x:s2"]
+    assert isomorphic(Graph().parse(data=written, format="json-ld"),
+                      Graph().parse(data=text, format="nt"))
