@@ -452,19 +452,15 @@ def update_store(store: GraphStore, named: Mapping[str, Graph | str], changed: s
     ``hashes`` (graph name -> content hash), drop the graphs of documents gone, and replace
     the corpus, inferred and ontology graphs. Returns the graph names dropped."""
     stored = store.document_hashes()
-    for name in graphs_in(named):
-        if name in changed or stored.get(name) != hashes.get(name):
-            store.replace_graph(name, named[name])
     removed = [name for name in stored if name not in named]
     for name in removed:
         store.remove_graph(name)
-    for name in (str(CORPUS_GRAPH), str(INFERRED_GRAPH)):
-        store.replace_graph(name, named[name])
     curated = str(curation_mod.CURATION_GRAPH)
-    if curated in named:
-        store.replace_graph(curated, named[curated])
-    else:
+    if curated not in named:
         store.remove_graph(curated)
+    documents = set(graphs_in(named))  # the others (corpus, inferred, curation) always
+    store.replace_graphs({name: graph for name, graph in named.items() if name not in documents
+                          or name in changed or stored.get(name) != hashes.get(name)})
     store.replace_graph(str(ONTOLOGY_GRAPH), load_ontology())
     store.flush()
     return removed
