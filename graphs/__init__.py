@@ -18,7 +18,7 @@ from ontology.lazy import lazy_exports
 #: Each module and the public names it defines (imported on first use).
 _EXPORTS = {
     "graphs.analysis": (
-        "Dyad", "betweenness", "centrality", "communities", "dyads", "ego_network",
+        "Dyad", "betweenness", "centrality", "communities", "dyads", "ego_network", "induced",
         "find_node", "influence_rank", "prominence", "signed_degree", "top_nodes",
     ),
     "graphs.exports": (

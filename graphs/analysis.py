@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -50,9 +51,28 @@ def ego_network(network: nx.MultiDiGraph, name: str, depth: int = 2) -> nx.Multi
     center = find_node(network, name)
     nodes = nx.single_source_shortest_path_length(network.to_undirected(as_view=True), center,
                                                   cutoff=depth)
-    ego = network.subgraph(nodes).copy()
-    ego.graph.update(network.graph, focus=center, depth=depth)
+    ego = induced(network, nodes)
+    ego.graph.update(focus=center, depth=depth)
     return ego
+
+
+def induced(network: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
+    """A copy of ``network`` with only ``nodes`` and the relations among them, nodes and
+    relations in the order ``network`` has them (``network.subgraph(nodes).copy()`` orders
+    them by a set's iteration, which changes from process to process, and so does the
+    PageRank a page sizes its nodes by, in the last digits).
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", key="leads"); _ = g.add_edge("b", "c", key="leads")
+    >>> list(induced(g, {"c", "b"}).edges(keys=True))
+    [('b', 'c', 'leads')]
+    """
+    kept = set(nodes)
+    copy = nx.MultiDiGraph(**network.graph)
+    copy.add_nodes_from((n, data) for n, data in network.nodes(data=True) if n in kept)
+    copy.add_edges_from((u, v, k, data) for u, v, k, data in network.edges(keys=True, data=True)
+                        if u in kept and v in kept)
+    return copy
 
 
 def _simple(network: nx.MultiDiGraph) -> nx.DiGraph:

@@ -104,10 +104,9 @@ def to_networkx(graph: Graph, view: str = "all", start: str | None = None,
     for node in sorted(graph.subjects(RDF.type, AG.Actor)):
         network.add_node(str(node), **_node_attributes(graph, node))
     evidence = _evidence(graph)
-    for subject, predicate, obj in sorted(graph.triples((None, None, None))):
-        spec = specs.get(predicate)  # type: ignore[arg-type]
-        if spec is None:
-            continue
+    stated = sorted((s, p, o) for p in specs for s, o in graph.subject_objects(p))
+    for subject, predicate, obj in stated:
+        spec = specs[predicate]  # type: ignore[index]
         items = evidence.get((subject, predicate, obj), [])  # type: ignore[arg-type]
         if period:
             items = [e for e in items if in_period(str(e["when"]), start, end)]

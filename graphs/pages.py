@@ -18,7 +18,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
-from graphs.analysis import prominence, top_nodes
+from graphs.analysis import induced, prominence, top_nodes
 from graphs.files import write_text
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -116,7 +116,7 @@ def render_html(network: nx.MultiDiGraph, title: str, max_nodes: int = MAX_NODES
         kept = top_nodes(network, max_nodes)
         notice = (f"Showing the {max_nodes:,} most central of {network.number_of_nodes():,} nodes "
                   f"(PageRank). Use a focus or a larger --max-nodes to see others.")
-        network = network.subgraph(kept).copy()
+        network = induced(network, kept)
     net = _pyvis(network)
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
     js, css, page = _assets()

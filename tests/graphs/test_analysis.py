@@ -150,3 +150,24 @@ def test_dyads_say_who_does_it_to_whom_and_pair_actors_only(demo_graph: Graph) -
     classes = {network.nodes[n]["cls"] for d in conflict + dyads(network, "cooperation", 50)
                for n in (d.a, d.b)}
     assert classes <= {"Person", "Organization", "Country", "Group"}
+
+
+def test_a_part_of_a_network_keeps_its_order_in_every_process() -> None:
+    """The page of the most central nodes and the focus pages are parts of a network:
+    their nodes in a set's order would size the nodes differently from run to run."""
+    import subprocess
+    import sys
+
+    script = ("import networkx as nx; from graphs import induced, ego_network; "
+              "g = nx.MultiDiGraph(); "
+              "[g.add_edge(f'n{i}', f'n{(i * 7) % 40}', key='leads', weight=1) for i in range(40)]; "
+              "[g.nodes[n].update(label=n) for n in g]; "
+              "print(list(induced(g, {f'n{i}' for i in range(0, 40, 3)}).edges(keys=True)), "
+              "list(ego_network(g, 'n1', 3)))")
+    root = Path(__file__).resolve().parents[2]
+    outputs = {subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True,
+                              text=True, check=True,
+                              env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin",
+                                   "PYTHONPATH": str(root)}).stdout
+               for seed in ("1", "2", "3", "4")}
+    assert len(outputs) == 1
