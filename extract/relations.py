@@ -31,7 +31,7 @@ from extract.lexicon import (
     load_words,
 )
 from extract.names import HYPHENS
-from extract.resolve import match_role, role_of_part
+from extract.resolve import match_role, role_of_part, role_words
 from ontology import ACTOR_CLASSES, AG, load_ontology, relation_specs, subclasses
 
 _MODALS = frozenset({"could", "might", "may", "would", "should"})
@@ -583,6 +583,7 @@ class RelationExtractor:
                  cues: tuple[Path, ...] = ()) -> None:
         self.cues = load_cues(extra=tuple(cues))
         self.roles = load_roles()
+        self.role_words = role_words(self.roles)
         self.participles = load_participles()
         self.classes = classes
         self.implied = implied  # registry id -> class, for role objects a role implies
@@ -828,7 +829,7 @@ class RelationExtractor:
     # -- role nouns -----------------------------------------------------------
 
     def _match_role(self, token: Token) -> tuple[Role, int] | None:
-        return match_role(token, self.roles)
+        return match_role(token, self.roles, self.role_words)
 
     def _role(self, token: Token, sent: Span, args: ArgFinder) -> list[Found]:
         matched = self._match_role(token)

@@ -143,8 +143,19 @@ def role_of_part(token: Token, roles: dict[str, Role]) -> Token | None:
     return None
 
 
-def match_role(token: Token, roles: dict[str, Role]) -> tuple[Role, int] | None:
-    """The role a noun names, with the index of its first word, or None."""
+def role_words(roles: dict[str, Role]) -> frozenset[str]:
+    """The words a role phrase of ``roles`` ends with, or starts an "X of Y" role with:
+    a token that is none of them (nor its lemma) names no role."""
+    words = {phrase.rsplit(" ", 1)[-1] for phrase in roles}
+    return frozenset(words | {phrase.split(" ", 1)[0] for phrase in roles if " of " in phrase})
+
+
+def match_role(token: Token, roles: dict[str, Role],
+               words: frozenset[str] | None = None) -> tuple[Role, int] | None:
+    """The role a noun names, with the index of its first word, or None. ``words``, the
+    :func:`role_words` of ``roles`` if at hand, turns most tokens away at once."""
+    if words is not None and token.lower_ not in words and token.lemma_.lower() not in words:
+        return None  # every phrase below ends with the word or its lemma
     part = role_of_part(token, roles)
     if part is not None:
         return roles[f"{token.lower_} of {part.lower_}"], token.i

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from extract.lexicon import load_boilerplate
 
@@ -23,6 +23,7 @@ _DASHES = re.compile(r"[\s\-‐‑‒–—―]+")
 _OUTER_PUNCT = " \t\n\"'.,;:!?()[]{}<>*_«»"
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back sentence after sentence
 def normalize_name(text: str) -> str:
     """Normalise a name for comparison.
 
