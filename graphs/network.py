@@ -188,10 +188,19 @@ def collapse_signed(network: nx.MultiDiGraph) -> nx.DiGraph:
     return signed
 
 
+#: What XML 1.0 may not hold, even escaped (C0 controls but tab and line ends, lone
+#: surrogates, U+FFFE, U+FFFF): lxml refuses to write it.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _scalar(value: object) -> object:
+    """An attribute as GraphML and GEXF take it: lists flattened to text, and every
+    character XML cannot hold replaced by U+FFFD (document text lands here)."""
     if isinstance(value, list):
-        return " | ".join(
+        value = " | ".join(
             f"{e['source']}: {e['sentence']}" if isinstance(e, dict) else str(e) for e in value)
+    if isinstance(value, str):
+        return _NOT_XML.sub("\ufffd", value)
     return "" if value is None else value
 
 

@@ -171,3 +171,21 @@ def test_a_part_of_a_network_keeps_its_order_in_every_process() -> None:
                                    "PYTHONPATH": str(root)}).stdout
                for seed in ("1", "2", "3", "4")}
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x0b", "\x1b", "\ud800", "\ufffe", "\uffff"])
+def test_graphml_and_gexf_take_any_text(bad: str, tmp_path: Path) -> None:
+    """Document text lands in node labels and edge evidence; XML cannot hold every
+    character, so what it cannot hold becomes U+FFFD instead of failing the build."""
+    from graphs import write_gexf, write_graphml
+
+    g = nx.MultiDiGraph()
+    g.add_node("a", label=f"Iran{bad}Iraq", aliases=[f"x{bad}y"], cls="Country")
+    g.add_node("b", label="Israel", aliases=[], cls="Country")
+    g.add_edge("a", "b", key="attacks", predicate="attacks",
+               evidence=[{"source": "d.txt", "sentence": f"It{bad} attacked."}])
+    back = nx.read_graphml(write_graphml(g, tmp_path / "g.graphml"))
+    assert back.nodes["a"]["label"] == "Iran\ufffdIraq"
+    assert "It\ufffd attacked." in next(iter(back.edges(data=True)))[2]["evidence"]
+    gexf = nx.read_gexf(write_gexf(g, tmp_path / "g.gexf"))
+    assert "Iran\ufffdIraq" in {d.get("label") for _n, d in gexf.nodes(data=True)}
