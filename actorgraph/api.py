@@ -312,16 +312,18 @@ def _shapes_key() -> str:
     return digest.hexdigest()
 
 
-def _violations(graph: Graph, lines: str, previous: Generation | None) -> list[Violation]:
+def _violations(graph: Graph, lines: str, previous: Generation | None,
+                shapes: str) -> list[Violation]:
     """The SHACL violations of ``graph`` (whose sorted N-Triples are ``lines``): from those
     of the ``previous`` build and what changed since (:func:`graphs.revalidate`) when the
-    same shapes judged it and little changed; else by validating all of it, with the
-    ontology mixed into ``graph`` itself (it is of no further use)."""
+    same shapes judged it (``shapes``: :func:`_shapes_key`) and little changed; else by
+    validating all of it, with the ontology mixed into ``graph`` itself (it is of no
+    further use)."""
     from graphs.shacl import Violation
 
     manifest = previous.manifest() if previous else {}
     before = previous.path / "graph.nt" if previous else None
-    if manifest.get("validated") == _shapes_key() and before and before.is_file():
+    if manifest.get("validated") == shapes and before and before.is_file():
         new = set(lines.split("\n"))
         changed = new.symmetric_difference(before.read_text(encoding="utf-8").split("\n"))
         changed.discard("")
@@ -521,7 +523,8 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         outputs = write_outputs(graph, serialized, generation.path, focus, depth, clock, lines)
         entities, relations = summarize(graph)
         with clock("validation"):  # last: the ontology may be mixed into the graph itself
-            violations = tuple(_violations(graph, lines, previous))
+            shapes = _shapes_key()
+            violations = tuple(_violations(graph, lines, previous, shapes))
             del graph, lines
         with clock("store"):
             before = folder.store()
@@ -544,7 +547,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
                 "skipped": [[s.path, s.reason] for s in corpus.skipped],
                 "violations": [dataclasses.asdict(v) for v in violations],
                 "seconds": {k: round(v, 3) for k, v in timings.items()},
-                "curations": len(curations), "validated": _shapes_key(), "reads": corpus.reads,
+                "curations": len(curations), "validated": shapes, "reads": corpus.reads,
                 **({"state": state} if state is not None else {})})
         if extraction_cache:
             extraction_cache.prune({r.document.id for r in results})

@@ -76,9 +76,9 @@ SELECT ?iri ?date ?event ?kind
        (COUNT(DISTINCT ?doc) AS ?documents)
 WHERE {
   ?iri a ag:Event ; ag:date ?date ; rdfs:label ?event .
-  OPTIONAL {  # its most specific kind (a Killing, not an Attack)
-    ?iri a ?t . FILTER (STRSTARTS(STR(?t), STR(ag:)) && ?t != ag:Event)
-    FILTER NOT EXISTS { ?iri a ?below . ?below rdfs:subClassOf+ ?t . FILTER (?below != ?t) }
+  OPTIONAL {  # its most specific kind, the one the build asserts (a Killing; Attack is inferred)
+    GRAPH agr:graph\\/corpus { ?iri a ?t }
+    FILTER (STRSTARTS(STR(?t), STR(ag:)) && ?t != ag:Event)
   }
   BIND (COALESCE(STRAFTER(STR(?t), "#"), "Event") AS ?kind)
   OPTIONAL { ?iri ag:agent/rdfs:label ?agentLabel }

@@ -53,7 +53,11 @@ def validate(graph: Graph, inplace: bool = False,
             message=str(report.value(result, SH.resultMessage) or "violates a shape"),
             severity=str(report.value(result, SH.resultSeverity) or "").rsplit("#", 1)[-1],
         ))
-    return sorted(found, key=lambda v: (v.focus, v.path, v.message))
+    return _ordered(found)
+
+
+def _ordered(violations: Iterable[Violation]) -> list[Violation]:
+    return sorted(violations, key=lambda v: (v.focus, v.path, v.message))
 
 
 def revalidate(graph: Graph, changed: Iterable[tuple], previous: Iterable[Violation],
@@ -82,4 +86,4 @@ def revalidate(graph: Graph, changed: Iterable[tuple], previous: Iterable[Violat
     names = {str(node) for node in touched}
     found = validate(graph, inplace, focus=touched)
     kept = [v for v in previous if v.focus not in names]
-    return sorted([*kept, *found], key=lambda v: (v.focus, v.path, v.message))
+    return _ordered([*kept, *found])
