@@ -512,24 +512,25 @@ def _in_question(token: Token, sentence: Span) -> bool:
     return asks[bisect.bisect_left(ends, token.i)]
 
 
-_PARTS: dict[tuple[int, int, int], tuple[list[int], list[bool]]] = {}
-
-
 def _question_parts(sentence: Span) -> tuple[list[int], list[bool]]:
     """Where the sentence's parts end (at ":", ";", "?" or its last token) and whether each
-    asks; computed once per sentence, so a long sentence costs one pass, not one a token."""
-    key = (id(sentence.doc), sentence.start, sentence.end)
-    found = _PARTS.get(key)
+    asks; computed once per sentence, so a long sentence costs one pass, not one a token.
+
+    The answer is kept in the sentence's own ``Doc`` (its ``user_data``), never under
+    ``id(doc)``: a freed document's id is given to the next one, whose sentence at the
+    same offsets would be answered for the old text.
+    """
+    doc = sentence.doc
+    key = ("actorgraph.parts", sentence.start, sentence.end)
+    found = doc.user_data.get(key)
     if found is None:
-        if len(_PARTS) > 4096:
-            _PARTS.clear()
-        doc, ends, asks = sentence.doc, [], []
+        ends, asks = [], []
         for i in range(sentence.start, sentence.end):
             if doc[i].text in (":", ";", "?") or i + 1 == sentence.end:
                 ends.append(i)
                 asks.append(doc[i].text == "?" or (i + 1 == sentence.end and sentence.text.rstrip()
                                                     .rstrip("\"'”’)").endswith("?")))
-        found = _PARTS[key] = (ends, asks)
+        found = doc.user_data[key] = (ends, asks)
     return found
 
 

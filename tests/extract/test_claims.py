@@ -55,6 +55,26 @@ def test_reported_speech_keeps_its_claimant_and_stance(extractor: Extractor, tmp
     assert (found.stance, labels.get(found.claimant, ""), found.reporting) == (stance, claimant, verb)
 
 
+def test_a_question_does_not_hedge_the_next_document(extractor: Extractor, tmp_path: Path) -> None:
+    """A document's answers are its own: a freed document's id, given to the next one,
+    once made a statement at the same offsets read as the old text's question."""
+    import gc
+
+    asked = "Khamenei asked: “Israel attacked Syria and killed Qasem Soleimani?”"
+    said = "Khamenei said: “Israel attacked Syria and killed Qasem Soleimani.”"
+    found = []
+    for number in range(10):
+        for text in (asked, said):
+            path = tmp_path / f"{number}-{text.split()[1]}.txt"
+            path.write_text(text, encoding="utf-8")
+            result = extractor.extract(read_document(path))
+            if text == said:
+                found.append(sorted(a.predicate for a in result.assertions))
+            del result
+            gc.collect()
+    assert found == [["attacks", "killed"]] * 10
+
+
 def test_a_denial_asserts_no_relation_and_tells_no_event(tmp_path: Path) -> None:
     from actorgraph import build_graph
     from ontology import AG, AGR
