@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import itertools
 import shutil
@@ -19,6 +20,7 @@ from rdflib import RDF, Graph
 
 import graphs
 import graphs.remote as graphs_remote
+from actorgraph import background
 from actorgraph import curation as curation_mod
 from actorgraph.cache import ExtractionCache
 from actorgraph.endpoint import Endpoint
@@ -78,7 +80,9 @@ class BuildSummary:
     cache: tuple[int, int] = (0, 0)  # entries and bytes of the extraction cache
     unchanged: bool = False  # nothing changed since the last build: it was kept as it is
     #: seconds by phase: read, model, parse, rules, merge, rdf, inference, validation,
-    #: exports, pages, store, switch
+    #: exports, pages, store, wait, switch (exports run beside pages, validation and the
+    #: store, in a second process where there are two CPUs; wait is what the build then
+    #: waited for them)
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -267,9 +271,22 @@ def write_outputs(graph: Graph, named: Mapping[str, Graph | str], out: Path,
                   lines: str | None = None) -> dict[str, Path]:
     """Write every output file into ``out``, each atomically, and the page around
     ``focus`` (an actor's name) if given: the files of RDF from the named graphs
-    (rdflib graphs or their N-Triples; ``graph.ttl``, ``graph.nt`` and ``graph.jsonld``
-    hold all but the inferred graph: ``lines``, their sorted N-Triples, if at hand), the
-    pages and network files from ``graph``.
+    (:func:`write_exports`), the pages and network files from ``graph``.
+
+    Temporary files a killed build left behind are removed first.
+    """
+    clock = clock or _Clock({})
+    written = write_exports(named, out, lines, clock)
+    with clock("pages"):
+        written.update(_pages(graph, out, focus, depth))
+    return written
+
+
+def write_exports(named: Mapping[str, Graph | str], out: Path, lines: str | None = None,
+                  clock: _Clock | None = None) -> dict[str, Path]:
+    """Write the files of RDF into ``out`` from the named graphs (rdflib graphs or their
+    N-Triples): ``graph.ttl``, ``graph.nt`` and ``graph.jsonld`` hold all but the inferred
+    graph (``lines``, their sorted N-Triples, if at hand), ``graph.trig`` every graph.
 
     Temporary files a killed build left behind are removed first.
     """
@@ -287,9 +304,15 @@ def write_outputs(graph: Graph, named: Mapping[str, Graph | str], out: Path,
             "graph.nt": graphs.write_text(out / "graph.nt", lines),
             "graph.jsonld": graphs.write_jsonld(lines, out / "graph.jsonld"),
         }
-    with clock("pages"):
-        written.update(_pages(graph, out, focus, depth))
     return written
+
+
+def _timed_exports(named: Mapping[str, Graph | str], out: Path, lines: str,
+                   ) -> tuple[dict[str, Path], dict[str, float]]:
+    """:func:`write_exports`, and its seconds (``{"exports": s}``): what a build's second
+    process does (:mod:`actorgraph.background`)."""
+    clock = _Clock({})
+    return write_exports(named, out, lines, clock), clock.timings
 
 
 def asserted_ntriples(named: Mapping[str, Graph | str]) -> str:
@@ -520,24 +543,41 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         previous = folder.current()
         folder.adopt([*OUTPUTS, STORE, *(p.name for p in folder.root.glob("focus-*.html"))])
         generation = folder.new_generation()
-        outputs = write_outputs(graph, serialized, generation.path, focus, depth, clock, lines)
-        entities, relations = summarize(graph)
-        with clock("validation"):  # last: the ontology may be mixed into the graph itself
-            shapes = _shapes_key()
-            violations = tuple(_violations(graph, lines, previous, shapes))
-            del graph, lines
-        with clock("store"):
-            before = folder.store()
-            if before is not None:  # carry the unchanged document graphs over (hard links)
-                GraphStore(before[0], read_only=True).store.backup(str(generation.path / STORE))
-            store = GraphStore(generation.path / STORE)
-            changed = {document_graph_iri(doc_id) for doc_id in corpus.extracted}
-            was_curated = bool(before and before[1] and before[1].manifest().get("curations"))
-            if curations or was_curated:
-                changed |= set(graphs_in(serialized))  # curations reach into every document
-            hashes = {document_graph_iri(r.document.id): r.document.content_hash for r in results}
-            removed = update_store(store, serialized, changed, hashes)
-            del store
+        before = folder.store()
+        changed = {document_graph_iri(doc_id) for doc_id in corpus.extracted}
+        was_curated = bool(before and before[1] and before[1].manifest().get("curations"))
+        if curations or was_curated:
+            changed |= set(graphs_in(serialized))  # curations reach into every document
+        hashes = {document_graph_iri(r.document.id): r.document.content_hash for r in results}
+
+        # the files of RDF need only the serialized graphs: a second process writes them
+        # while this one writes the pages, validates and loads the store (which stays
+        # here: RocksDB's threads do not survive a fork)
+        job = background.start(functools.partial(_timed_exports, serialized, generation.path,
+                                                 lines))
+        try:
+            with clock("pages"):
+                outputs = _pages(graph, generation.path, focus, depth)
+            entities, relations = summarize(graph)
+            with clock("validation"):  # last: the ontology may be mixed into the graph itself
+                shapes = _shapes_key()
+                violations = tuple(_violations(graph, lines, previous, shapes))
+                del graph, lines
+            with clock("store"):
+                if before is not None:  # carry the unchanged document graphs over (hard links)
+                    GraphStore(before[0], read_only=True).store.backup(
+                        str(generation.path / STORE))
+                store = GraphStore(generation.path / STORE)
+                removed = update_store(store, serialized, changed, hashes)
+                del store
+        except BaseException:
+            job.cancel()
+            raise
+        with clock("wait"):  # for the files of RDF, if they are not written yet
+            written, beside = job.result()
+        outputs.update(written)
+        for phase, seconds in beside.items():
+            timings[phase] = timings.get(phase, 0.0) + seconds
         notes = tuple(f"{r.document.source_file}: {note}" for r in results for note in r.warnings)
         with clock("switch"):
             final = folder.switch(generation, [*outputs, STORE], {
