@@ -5,8 +5,8 @@ while the pages, validation and the store need the graph or the build's own proc
 two can run at once on two CPUs. :func:`start` forks a child that sees the build's memory
 as it is (nothing is copied or pickled on the way in; only the task's result comes back,
 pickled, through a pipe), and the child dies with its parent, so a build killed at any
-moment leaves no writer behind. Where ``fork`` is missing or there is one CPU, the task
-runs in this process when its result is asked for.
+moment leaves no writer behind. Elsewhere than on Linux, or with one CPU, the task runs
+in this process when its result is asked for.
 
 A task must not use what runs threads of its own in the parent: an on-disk Oxigraph
 store (RocksDB's background threads are not in the child, and its flush waits for them
@@ -27,6 +27,7 @@ import gc
 import os
 import pickle
 import signal
+import sys
 import warnings
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -47,8 +48,10 @@ def _die_with(parent: int) -> None:
 
 
 def forks() -> bool:
-    """True where :func:`start` runs its task in a second process."""
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+    """True where :func:`start` runs its task in a second process: on Linux (where a
+    child can be made to die with its parent; macOS frameworks may abort a forked
+    child) with more than one CPU."""
+    return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
 
 
 class Job(Generic[T]):

@@ -45,6 +45,22 @@ def test_the_task_runs_in_another_process_and_its_result_comes_back():
     assert written == {"graph.nt": Path("x")}
 
 
+@pytest.mark.parametrize("task, expected", [
+    (lambda: 45, 45),
+    (_fails(GraphError("graph.ttl: disk full")), GraphError),
+])
+def test_without_fork_the_task_runs_here_when_its_result_is_asked_for(task, expected):
+    ran = []
+    job = background.Job(lambda: ran.append(os.getpid()) or task(), fork=False)
+    assert ran == []  # not yet
+    if isinstance(expected, type):
+        with pytest.raises(expected):
+            job.result()
+    else:
+        assert job.result() == expected
+    assert ran == [os.getpid()]
+
+
 def test_the_child_sees_the_parents_memory_as_it_was():
     big = ["line"] * 100_000
     job = background.start(lambda: len(big))
