@@ -169,3 +169,8 @@ def test_a_build_in_a_process_that_used_a_store_before_completes(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("built")
     assert (tmp_path / "b" / "graph.jsonld").read_bytes() == (tmp_path / "a" / "graph.jsonld").read_bytes()
+    import json
+
+    seconds = json.loads((tmp_path / "b" / "current" / "build.json").read_text())["seconds"]
+    assert {"exports", "pages", "validation", "store", "wait"} <= set(seconds)
+    assert seconds["exports"] > 0  # measured in the child, reported by the build
