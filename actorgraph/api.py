@@ -276,6 +276,7 @@ def write_outputs(graph: Graph, named: Mapping[str, Graph | str], out: Path,
     Temporary files a killed build left behind are removed first.
     """
     clock = clock or _Clock({})
+    _remove_stale(out)
     written = write_exports(named, out, lines, clock)
     with clock("pages"):
         written.update(_pages(graph, out, focus, depth))
@@ -287,14 +288,8 @@ def write_exports(named: Mapping[str, Graph | str], out: Path, lines: str | None
     """Write the files of RDF into ``out`` from the named graphs (rdflib graphs or their
     N-Triples): ``graph.ttl``, ``graph.nt`` and ``graph.jsonld`` hold all but the inferred
     graph (``lines``, their sorted N-Triples, if at hand), ``graph.trig`` every graph.
-
-    Temporary files a killed build left behind are removed first.
     """
     clock = clock or _Clock({})
-    out.mkdir(parents=True, exist_ok=True)
-    for name in OUTPUTS:
-        for stale in out.glob(f".{name}.*.tmp"):
-            stale.unlink(missing_ok=True)
     with clock("exports"):
         if lines is None:  # once, for three files
             lines = asserted_ntriples(named)
@@ -305,6 +300,15 @@ def write_exports(named: Mapping[str, Graph | str], out: Path, lines: str | None
             "graph.jsonld": graphs.write_jsonld(lines, out / "graph.jsonld"),
         }
     return written
+
+
+def _remove_stale(out: Path) -> None:
+    """Make ``out`` and remove the temporary files a killed build left in it (before any
+    output is written: never while another process writes one)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name in OUTPUTS:
+        for stale in out.glob(f".{name}.*.tmp"):
+            stale.unlink(missing_ok=True)
 
 
 def _timed_exports(named: Mapping[str, Graph | str], out: Path, lines: str,
@@ -553,6 +557,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         # the files of RDF need only the serialized graphs: a second process writes them
         # while this one writes the pages, validates and loads the store (which stays
         # here: RocksDB's threads do not survive a fork)
+        _remove_stale(generation.path)
         job = background.start(functools.partial(_timed_exports, serialized, generation.path,
                                                  lines))
         try:
