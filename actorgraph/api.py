@@ -266,42 +266,6 @@ class _Clock:
             self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
 
 
-def write_outputs(graph: Graph, named: Mapping[str, Graph | str], out: Path,
-                  focus: str | None = None, depth: int = 2, clock: _Clock | None = None,
-                  lines: str | None = None) -> dict[str, Path]:
-    """Write every output file into ``out``, each atomically, and the page around
-    ``focus`` (an actor's name) if given: the files of RDF from the named graphs
-    (:func:`write_exports`), the pages and network files from ``graph``.
-
-    Temporary files a killed build left behind are removed first.
-    """
-    clock = clock or _Clock({})
-    _remove_stale(out)
-    written = write_exports(named, out, lines, clock)
-    with clock("pages"):
-        written.update(_pages(graph, out, focus, depth))
-    return written
-
-
-def write_exports(named: Mapping[str, Graph | str], out: Path, lines: str | None = None,
-                  clock: _Clock | None = None) -> dict[str, Path]:
-    """Write the files of RDF into ``out`` from the named graphs (rdflib graphs or their
-    N-Triples): ``graph.ttl``, ``graph.nt`` and ``graph.jsonld`` hold all but the inferred
-    graph (``lines``, their sorted N-Triples, if at hand), ``graph.trig`` every graph.
-    """
-    clock = clock or _Clock({})
-    with clock("exports"):
-        if lines is None:  # once, for three files
-            lines = asserted_ntriples(named)
-        written = {
-            "graph.ttl": graphs.write_text(out / "graph.ttl", graphs.turtle_of_ntriples(lines)),
-            "graph.trig": graphs.write_trig(named, out / "graph.trig"),
-            "graph.nt": graphs.write_text(out / "graph.nt", lines),
-            "graph.jsonld": graphs.write_jsonld(lines, out / "graph.jsonld"),
-        }
-    return written
-
-
 def _remove_stale(out: Path) -> None:
     """Make ``out`` and remove the temporary files a killed build left in it (before any
     output is written: never while another process writes one)."""
@@ -311,12 +275,23 @@ def _remove_stale(out: Path) -> None:
             stale.unlink(missing_ok=True)
 
 
-def _timed_exports(named: Mapping[str, Graph | str], out: Path, lines: str,
+def _write_exports(named: Mapping[str, Graph | str], out: Path, lines: str,
                    ) -> tuple[dict[str, Path], dict[str, float]]:
-    """:func:`write_exports`, and its seconds (``{"exports": s}``): what a build's second
-    process does (:mod:`actorgraph.background`)."""
+    """Write the files of RDF into ``out`` from the named graphs (rdflib graphs or their
+    N-Triples): ``graph.ttl``, ``graph.nt`` and ``graph.jsonld`` from ``lines``, the
+    sorted N-Triples of all but the inferred graph (:func:`asserted_ntriples`),
+    ``graph.trig`` from every graph. The files written and the seconds it took
+    (``{"exports": s}``): what a build's second process does (:mod:`actorgraph.background`).
+    """
     clock = _Clock({})
-    return write_exports(named, out, lines, clock), clock.timings
+    with clock("exports"):
+        written = {
+            "graph.ttl": graphs.write_text(out / "graph.ttl", graphs.turtle_of_ntriples(lines)),
+            "graph.trig": graphs.write_trig(named, out / "graph.trig"),
+            "graph.nt": graphs.write_text(out / "graph.nt", lines),
+            "graph.jsonld": graphs.write_jsonld(lines, out / "graph.jsonld"),
+        }
+    return written, clock.timings
 
 
 def asserted_ntriples(named: Mapping[str, Graph | str]) -> str:
@@ -558,7 +533,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         # while this one writes the pages, validates and loads the store (which stays
         # here: RocksDB's threads do not survive a fork)
         _remove_stale(generation.path)
-        job = background.start(functools.partial(_timed_exports, serialized, generation.path,
+        job = background.start(functools.partial(_write_exports, serialized, generation.path,
                                                  lines))
         try:
             with clock("pages"):

@@ -107,7 +107,7 @@ class Job(Generic[T]):
         if not payload:
             code = os.waitstatus_to_exitcode(status)
             how = f"signal {-code}" if code < 0 else f"exit status {code}"
-            raise GraphError(f"the process writing the files and the store died ({how})")
+            raise GraphError(f"the process writing the files of RDF died ({how})")
         ok, value = pickle.loads(payload)
         if not ok:
             raise value
