@@ -19,7 +19,16 @@ from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 
 from extract.dates import xsd_type
 from extract.model import Actor, Assertion, DocumentResult, Event
-from ontology import ACTOR_CLASSES, AG, AGR, NODE_CLASSES, WD, bind_prefixes
+from ontology import (
+    ACTOR_CLASSES,
+    AG,
+    AGR,
+    NODE_CLASSES,
+    WD,
+    bind_prefixes,
+    relation_specs,
+    subclasses,
+)
 
 _SAFE = re.compile(r"[^A-Za-z0-9]+")
 
@@ -103,11 +112,23 @@ class _Node:
             return self.registered_label
         return sorted(self.labels.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
 
+    #: classes the node's relations require of it (from the predicates' domain and range)
+    needs: set[str] = field(default_factory=set)
+
     @property
     def cls(self) -> str:
-        """The class most mentions give (ties: Person, Organization, Country, ...)."""
-        return sorted(self.classes.items(),
-                      key=lambda kv: (-kv[1], NODE_CLASSES.index(kv[0])))[0][0]
+        """The class most mentions give among those that meet what the node's relations
+        require (ties: Person, Organization, Country, ...).
+
+        A name that one document reads as a person who acts and others as a place
+        ("Sharma") stays the person: the class that fits every relation beats one
+        that more mentions give but that its relations rule out.
+        """
+        def rank(item: tuple[str, int]) -> tuple[int, int, int]:
+            cls, votes = item
+            fits = sum(cls in subclasses(need) for need in self.needs)
+            return (-fits, -votes, NODE_CLASSES.index(cls))
+        return min(self.classes.items(), key=rank)[0]
 
 
 def to_rdf(results: Iterable[DocumentResult]) -> Graph:
@@ -165,10 +186,19 @@ def corpus_graph(results: Iterable[DocumentResult]) -> Graph:
     events: dict[str, list[Event]] = {}
     edges: dict[str, set[tuple[str, str]]] = {}
     told: dict[tuple[str, str, str], tuple[list[Assertion], list[Assertion]]] = {}
+    needs: dict[str, set[str]] = {}  # node key -> classes its relations require
+    specs = relation_specs()
     for result in results:
         for actor in result.actors:
             nodes.setdefault(actor.key, _Node(actor.key)).add(actor, result.document.id)
         for assertion in result.assertions:
+            spec = specs.get(assertion.predicate)
+            needs.setdefault(assertion.subject, set()).add("Actor")  # agsh:AssertionShape
+            for key, need in ((assertion.subject, spec and spec.domain),
+                              (assertion.object, spec and spec.range),
+                              (assertion.claimant, "Actor")):
+                if key and need:
+                    needs.setdefault(key, set()).add(need)
             relation = (assertion.subject, assertion.predicate, assertion.object)
             told.setdefault(relation, ([], []))[assertion.stance == "denied"].append(assertion)
             if assertion.stance == "denied":
@@ -180,7 +210,10 @@ def corpus_graph(results: Iterable[DocumentResult]) -> Graph:
                                                            assertion.subject))
         for event in result.events:
             events.setdefault(event.key, []).append(event)
+            for agent in event.agents:
+                needs.setdefault(agent, set()).add("Actor")  # the range of ag:agent
     for node in nodes.values():
+        node.needs = needs.get(node.key, set())
         _add_node(graph, node)
         if node.cls in ACTOR_CLASSES:
             graph.add((node_iri(node.key), AG.degree, Literal(len(edges.get(node.key, ())))))

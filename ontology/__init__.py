@@ -118,6 +118,10 @@ class RelationSpec:
         Local names of the direct super-properties in ``ag:``.
     event_class : str or None
         Local name of the Event sub-class the predicate instantiates.
+    domain : str or None
+        Local name of the class its subject must have (``rdfs:domain``), if any.
+    range : str or None
+        Local name of the class its object must have (``rdfs:range``), if any.
     """
 
     name: str
@@ -131,6 +135,8 @@ class RelationSpec:
     symmetric: bool
     parents: tuple[str, ...]
     event_class: str | None
+    domain: str | None = None
+    range: str | None = None
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -158,6 +164,11 @@ def load_shapes() -> Graph:
 
 def _local(iri: URIRef) -> str:
     return str(iri)[len(str(AG)) :]
+
+
+def _local_or_none(iri) -> str | None:
+    """The local name of an ``ag:`` class, or None (no value, or one outside ``ag:``)."""
+    return _local(iri) if iri is not None and str(iri).startswith(str(AG)) else None
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +204,8 @@ def relation_specs() -> dict[str, RelationSpec]:
             symmetric=(prop, RDF.type, OWL.SymmetricProperty) in onto,
             parents=parents,
             event_class=None if event_class is None else _local(event_class),
+            domain=_local_or_none(onto.value(prop, RDFS.domain)),
+            range=_local_or_none(onto.value(prop, RDFS.range)),
         )
     return specs
 

@@ -10,6 +10,7 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from extract.model import Actor, Assertion, Document, DocumentResult, Event, Evidence
 from graphs import node_iri, slug, to_rdf, turtle, write_turtle
 from ontology import AG, AGR, load_ontology, load_shapes
 from tests.graphs.fixtures import HOSTILE, hostile_result, minimal_result
@@ -209,3 +210,43 @@ def test_jsonld_written_in_chunks_keeps_each_node_whole(
     assert ids == ["urn:x:s0", "urn:x:s1", "urn:x:s2"]
     assert isomorphic(Graph().parse(data=written, format="json-ld"),
                       Graph().parse(data=text, format="nt"))
+
+
+def _sharma(doc_id: str, cls: str, mentions: int, role: str) -> DocumentResult:
+    """One document that reads "Sharma" as ``cls``; ``role`` is what it does there: a
+    relation predicate it is the subject of, ``object:<predicate>``, ``agent`` or ""."""
+    text = f"Sharma and Delhi, in {doc_id}."
+    doc = Document(doc_id, f"{doc_id}.txt", text, doc_id[-1] * 64)
+    evidence = Evidence(doc_id, f"{doc_id}.txt", text, 0, len(text), "Sharma", "Delhi")
+    actors = (Actor("~name:sharma", "Sharma", cls, None, ("Sharma",), mentions, ("local",)),
+              Actor("~name:delhi", "Delhi", "Organization", None, ("Delhi",), 1, ("local",)))
+    assertions, events = (), ()
+    predicate = role.removeprefix("object:")
+    if role and role != "agent":
+        ends = ("~name:delhi", "~name:sharma") if role.startswith("object:") else \
+            ("~name:sharma", "~name:delhi")
+        assertions = (Assertion(*ends[:1], predicate, ends[1], 0.8, "test", evidence),)
+    if role == "agent":
+        events = (Event("~event:" + doc_id, "Protest", "a protest", ("~name:sharma",)),)
+    return DocumentResult(doc, actors, (), assertions, events)
+
+
+@pytest.mark.parametrize(("first", "role", "expected"), [
+    ("Person", "", "Place"),                  # nothing rules the majority out: it wins
+    ("Person", "attacks", "Person"),          # only actors attack
+    ("Organization", "partOf", "Organization"),  # only organizations are parts
+    ("Person", "object:appointed", "Person"),  # only people are appointed
+    ("Policy", "object:signed", "Policy"),    # what is signed is a policy
+    ("Person", "object:supports", "Place"),   # supports allows any object
+    ("Person", "agent", "Person"),            # an event's agent is an actor
+])
+def test_a_node_keeps_the_class_its_relations_require_against_more_mentions(
+        first: str, role: str, expected: str) -> None:
+    from pyshacl import validate
+
+    graph = to_rdf([_sharma("doc1", first, 1, role), _sharma("doc2", "Place", 3, ""),
+                    _sharma("doc3", "Place", 3, "")])
+    sharma = node_iri("~name:sharma")
+    assert set(graph.objects(sharma, RDF.type)) - {AG.Actor} == {AG[expected]}
+    conforms, _report, text = validate(graph, shacl_graph=load_shapes(), ont_graph=load_ontology())
+    assert conforms, text
