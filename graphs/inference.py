@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
@@ -67,20 +68,69 @@ def _axioms() -> tuple[dict, dict, dict, dict, frozenset]:
 
 def entailments(asserted: Graph) -> Graph:
     """What the ontology entails about the nodes of ``asserted``, minus what it asserts."""
+    inferred = Graph()
+    for triple in _entail(asserted, _axioms(), _Terms(URIRef, lambda t: isinstance(t, Literal),
+                                                      lambda t: isinstance(t, URIRef))):
+        inferred.add(triple)
+    return inferred
+
+
+def entailed_ntriples(asserted: str) -> str:
+    r""":func:`entailments` of a graph given as N-Triples, as sorted N-Triples: the same
+    triples, read and written by Oxigraph (a build's graph need not be an rdflib graph).
+
+    >>> text = entailed_ntriples("<https://w3id.org/actorgraph/resource/a> "
+    ...     "<https://w3id.org/actorgraph/ontology#leads> "
+    ...     "<https://w3id.org/actorgraph/resource/b> .\n")
+    >>> "<https://w3id.org/actorgraph/ontology#influences>" in text
+    True
+    """
+    import pyoxigraph as ox
+
+    node = lambda iri: ox.NamedNode(str(iri))  # noqa: E731
     supers, classes, domains, ranges, symmetric = _axioms()
+    tables = ({node(k): frozenset(map(node, v)) for k, v in table.items()}
+              for table in (supers, classes, domains, ranges))
+    axioms = (*tables, frozenset(map(node, symmetric)))
+    triples = ((q.subject, q.predicate, q.object)
+               for q in ox.parse(asserted, format=ox.RdfFormat.N_TRIPLES))
+    found = _entail(triples, axioms, _Terms(node, lambda t: isinstance(t, ox.Literal),
+                                            lambda t: isinstance(t, ox.NamedNode)))
+    return "".join(sorted(f"{s} {p} {o} .\n" for s, p, o in found))
+
+
+class _Terms:
+    """How :func:`_entail` makes and tells apart the terms of one RDF library."""
+
+    def __init__(self, iri, is_literal, is_iri) -> None:
+        self.iri, self.is_literal, self.is_iri = iri, is_literal, is_iri
+
+
+def _entail(asserted: Iterable[tuple], axioms: tuple, terms: _Terms) -> set[tuple]:
+    """The entailed triples of :func:`entailments`, of terms of one library (``terms``),
+    minus those ``asserted`` states."""
+    supers, classes, domains, ranges, symmetric = axioms
     ours = str(AGR)
+    same_as, a = terms.iri(OWL.sameAs), terms.iri(RDF.type)
+    trivial = {terms.iri(t) for t in _TRIVIAL_TYPES}
+    dropped = {terms.iri(p) for p in (OWL.sameAs, RDFS.subClassOf, RDFS.subPropertyOf)}
+    derivable = set(supers).union(*supers.values(), symmetric, domains, ranges)  # rules conclude
     relations: set[tuple] = set()
     types: set[tuple] = set()
+    stated: set[tuple] = set()  # what the graph asserts of the predicates rules conclude
     for s, p, o in asserted:
         # sameAs to Wikidata would copy every fact onto wd: IRIs; a literal-valued
         # triple entails nothing kept here (the ontology has no keys, value or
         # cardinality restrictions)
-        if p == OWL.sameAs or isinstance(o, Literal):
+        if p == same_as or terms.is_literal(o):
             continue
-        if p == RDF.type:
+        if p in derivable:
+            stated.add((s, p, o))
+        if p == a:
             types.add((s, o))
         elif p in supers or p in symmetric or p in domains or p in ranges:
             relations.add((s, p, o))
+    typed = set(types)
     todo = list(relations)
     while todo:  # sub-properties and symmetry, to a fixpoint (a few steps)
         s, p, o = todo.pop()
@@ -91,20 +141,13 @@ def entailments(asserted: Graph) -> Graph:
                     todo.append(triple)
     for s, p, o in relations:
         types.update((s, c) for c in domains.get(p, ()))
-        if not isinstance(o, Literal):
-            types.update((o, c) for c in ranges.get(p, ()))
+        types.update((o, c) for c in ranges.get(p, ()))
     types = {(node, parent) for node, cls in types for parent in classes.get(cls, (cls,))}
-    inferred = Graph()
-    for triple in [*relations, *((n, RDF.type, c) for n, c in types)]:
-        s, p, o = triple
-        if not (isinstance(s, URIRef) and str(s).startswith(ours)) or triple in asserted:
-            continue
-        if p == RDF.type and (o in _TRIVIAL_TYPES or isinstance(o, Literal)):
-            continue
-        if p in (OWL.sameAs, RDFS.subClassOf, RDFS.subPropertyOf) or isinstance(o, Literal):
-            continue
-        inferred.add(triple)
-    return inferred
+    ourselves = lambda node: terms.is_iri(node) and str(node).strip("<>").startswith(ours)  # noqa: E731
+    found = {t for t in relations - stated if ourselves(t[0]) and t[1] not in dropped}
+    found.update((n, a, c) for n, c in types - typed
+                 if ourselves(n) and c not in trivial and not terms.is_literal(c))
+    return found
 
 
 def owlrl_entailments(asserted: Graph) -> Graph:

@@ -8,63 +8,118 @@ Goldstein weights come from the ontology.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from extract.dates import in_period
 from graphs.files import write_atomic, write_text
 from graphs.views import VIEWS
-from ontology import ACTOR_CLASSES, AG, GraphError, relation_specs
+from ontology import ACTOR_CLASSES, AG, AGR, GraphError, relation_specs
 
-_CLASS_IRIS = {AG[c]: c for c in (*ACTOR_CLASSES, "Policy", "Event", "Place")}
+_CLASS_IRIS = {str(AG[c]): c for c in (*ACTOR_CLASSES, "Policy", "Event", "Place")}
 
 
-def _local(iri: URIRef) -> str:
+def _local(iri: str) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _node_attributes(graph: Graph, node: URIRef) -> dict[str, object]:
-    classes = sorted(_CLASS_IRIS[c] for c in graph.objects(node, RDF.type) if c in _CLASS_IRIS)
-    same = [str(s) for s in graph.objects(node, OWL.sameAs) if "wikidata" in str(s)]
-    count = graph.value(node, AG.mentionCount)
+class _Triples:
+    """What :func:`to_networkx` reads of a graph, the same for an rdflib graph and for an
+    Oxigraph store (a build's): nodes and values as text (IRIs, and literals' lexical
+    forms). Of a store, every graph but the inferred one (the network shows what the
+    texts say)."""
+
+    def __init__(self, graph: Graph | ox.Store) -> None:
+        self.graph = graph
+        self.rdflib = isinstance(graph, Graph)
+
+    def _quads(self, s: str | None, p: str | None, o: str | None):
+        if self.rdflib:
+            return self.graph.triples((s and URIRef(s), p and URIRef(p), o and URIRef(o)))
+        inferred = str(AGR["graph/inferred"])
+        return ((q.subject, q.predicate, q.object) for q in self.graph.quads_for_pattern(
+            s and ox.NamedNode(s), p and ox.NamedNode(p), o and ox.NamedNode(o))
+            if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == inferred))
+
+    def _text(self, term) -> str:
+        return str(term) if self.rdflib else term.value
+
+    def objects(self, node: str, predicate: str) -> list[str]:
+        return [self._text(o) for _s, _p, o in self._quads(node, predicate, None)]
+
+    def value(self, node: str | None, predicate: str) -> str | None:
+        found = self.objects(node, predicate) if node else []
+        return min(found) if found else None
+
+    def properties(self, node: str) -> dict[str, list[str]]:
+        """Every predicate of ``node`` with its values."""
+        found: dict[str, list[str]] = {}
+        for _s, p, o in self._quads(node, None, None):
+            found.setdefault(self._text(p), []).append(self._text(o))
+        return found
+
+    def subjects(self, predicate: str, obj: str) -> list[str]:
+        return sorted({self._text(s) for s, _p, _o in self._quads(None, predicate, obj)})
+
+    def subject_objects(self, predicate: str) -> list[tuple[str, str]]:
+        return [(self._text(s), self._text(o)) for s, _p, o in self._quads(None, predicate, None)]
+
+
+def _node_attributes(graph: _Triples, node: str) -> dict[str, object]:
+    found = graph.properties(node)
+    classes = sorted(_CLASS_IRIS[c] for c in found.get(str(RDF.type), ()) if c in _CLASS_IRIS)
+    same = sorted(s for s in found.get(str(OWL.sameAs), ()) if "wikidata" in s)
+    count = min(found.get(str(AG.mentionCount), ()), default=None)
     return {
-        "label": str(graph.value(node, RDFS.label) or _local(node)),
-        "aliases": sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
+        "label": min(found.get(str(RDFS.label), ()), default=None) or _local(node),
+        "aliases": sorted(found.get(str(SKOS.altLabel), ())),
         "cls": next((c for c in classes if c in ACTOR_CLASSES), classes[0] if classes else ""),
-        "wikidata": _local(URIRef(same[0])) if same else "",
+        "wikidata": _local(same[0]) if same else "",
         "mentions": int(count) if count is not None else 0,
     }
 
 
-def _evidence(graph: Graph) -> dict[tuple[URIRef, URIRef, URIRef], list[dict[str, object]]]:
-    found: dict[tuple[URIRef, URIRef, URIRef], list[dict[str, object]]] = {}
-    for assertion in graph.subjects(RDF.type, AG.Assertion):
-        stance = str(graph.value(assertion, AG.stance) or "")
+def _first(properties: dict[str, list[str]], predicate: str) -> str:
+    """The (least) value of ``predicate`` among ``properties``, or ""."""
+    return min(properties.get(str(predicate), ()), default="")
+
+
+def _evidence(graph: _Triples) -> dict[tuple[str, str, str], list[dict[str, object]]]:
+    found: dict[tuple[str, str, str], list[dict[str, object]]] = {}
+    documents: dict[str, dict[str, list[str]]] = {}
+    for assertion in graph.subjects(str(RDF.type), str(AG.Assertion)):
+        told = graph.properties(assertion)
+        value = functools.partial(_first, told)
+        stance = value(AG.stance)
         if stance == "denied":
             continue  # no evidence for the relation it denies
-        key = (graph.value(assertion, RDF.subject), graph.value(assertion, RDF.predicate),
-               graph.value(assertion, RDF.object))
-        claimant = graph.value(assertion, AG.claimedBy)
-        doc = graph.value(assertion, PROV.wasDerivedFrom)
-        url = str(graph.value(doc, DCTERMS.source) or "")
-        found.setdefault(key, []).append({  # type: ignore[arg-type]
-            "source": str(graph.value(doc, AG.sourceFile) or ""),
-            "title": str(graph.value(doc, DCTERMS.title) or ""),
-            "publisher": str(graph.value(doc, DCTERMS.publisher) or ""),
-            "date": str(graph.value(doc, DCTERMS.issued) or ""),
+        key = (value(RDF.subject), value(RDF.predicate), value(RDF.object))
+        claimant = value(AG.claimedBy)
+        doc = value(PROV.wasDerivedFrom)
+        if doc not in documents:
+            documents[doc] = graph.properties(doc) if doc else {}
+        about = functools.partial(_first, documents[doc])
+        url = about(DCTERMS.source)
+        found.setdefault(key, []).append({
+            "source": about(AG.sourceFile),
+            "title": about(DCTERMS.title),
+            "publisher": about(DCTERMS.publisher),
+            "date": about(DCTERMS.issued),
             "url": url if url.startswith(("http://", "https://")) else "",
-            "sentence": str(graph.value(assertion, AG.sentence) or ""),
-            "start": int(graph.value(assertion, AG.startOffset) or 0),
-            "end": int(graph.value(assertion, AG.endOffset) or 0),
-            "confidence": float(graph.value(assertion, AG.confidence) or 0),
-            "when": str(graph.value(assertion, AG.refersTo) or ""),
+            "sentence": value(AG.sentence),
+            "start": int(value(AG.startOffset) or 0),
+            "end": int(value(AG.endOffset) or 0),
+            "confidence": float(value(AG.confidence) or 0),
+            "when": value(AG.refersTo),
             "stance": stance,
-            "claimant": str(graph.value(claimant, RDFS.label) or "") if claimant else "",
+            "claimant": (graph.value(claimant, str(RDFS.label)) or "") if claimant else "",
         })
     for items in found.values():
         items.sort(key=lambda e: (-e["confidence"], e["source"], e["start"]))  # type: ignore[operator]
@@ -76,7 +131,7 @@ def _check_view(view: str) -> None:
         raise GraphError(f"view {view!r}, expected one of {', '.join(VIEWS)}")
 
 
-def to_networkx(graph: Graph, view: str = "all", start: str | None = None,
+def to_networkx(graph: Graph | ox.Store, view: str = "all", start: str | None = None,
                 end: str | None = None) -> nx.MultiDiGraph:
     """A ``MultiDiGraph`` of the actors and the relations of ``view``, or of the relations
     that some sentence dates within ``start`` .. ``end`` (ISO dates, years or months;
@@ -98,25 +153,26 @@ def to_networkx(graph: Graph, view: str = "all", start: str | None = None,
         if bound is not None and not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", bound):
             raise GraphError(f"{bound!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     period = start is not None or end is not None
-    specs = {spec.iri: spec for spec in relation_specs().values()
+    specs = {str(spec.iri): spec for spec in relation_specs().values()
              if view == "all" or spec.view == view}
     network = nx.MultiDiGraph(view=view)
-    for node in sorted(graph.subjects(RDF.type, AG.Actor)):
-        network.add_node(str(node), **_node_attributes(graph, node))
+    graph = _Triples(graph)
+    for node in graph.subjects(str(RDF.type), str(AG.Actor)):
+        network.add_node(node, **_node_attributes(graph, node))
     evidence = _evidence(graph)
-    stated = sorted((s, p, o) for p in specs for s, o in graph.subject_objects(p))
+    stated = sorted({(s, p, o) for p in specs for s, o in graph.subject_objects(p)})
     for subject, predicate, obj in stated:
-        spec = specs[predicate]  # type: ignore[index]
-        items = evidence.get((subject, predicate, obj), [])  # type: ignore[arg-type]
+        spec = specs[predicate]
+        items = evidence.get((subject, predicate, obj), [])
         if period:
             items = [e for e in items if in_period(str(e["when"]), start, end)]
             if not items:
                 continue
         for node in (subject, obj):
-            if str(node) not in network:
-                network.add_node(str(node), **_node_attributes(graph, node))  # type: ignore[arg-type]
+            if node not in network:
+                network.add_node(node, **_node_attributes(graph, node))
         network.add_edge(
-            str(subject), str(obj), key=spec.name, predicate=spec.name, label=spec.label,
+            subject, obj, key=spec.name, predicate=spec.name, label=spec.label,
             family=spec.family_label, view=spec.view, cameo=spec.cameo or "",
             goldstein=spec.goldstein, symmetric=spec.symmetric,
             confidence=max((float(e["confidence"]) for e in items), default=0.0),  # type: ignore[arg-type]
@@ -152,20 +208,22 @@ def restrict(network: nx.MultiDiGraph, view: str) -> nx.MultiDiGraph:
     return kept
 
 
-def _dated_events(graph: Graph, start: str | None, end: str | None) -> list[dict[str, object]]:
+def _dated_events(graph: _Triples, start: str | None, end: str | None,
+                  ) -> list[dict[str, object]]:
     """The dated events of ``graph`` (of the period, if one is given), in date order: date,
     label, kind, and the IRIs of their agents and targets."""
     found = []
-    for event in graph.subjects(RDF.type, AG.Event):
-        date = graph.value(event, AG.date)
-        if date is None or ((start or end) and not in_period(str(date), start, end)):
+    for event in graph.subjects(str(RDF.type), str(AG.Event)):
+        told = graph.properties(event)
+        date = min(told.get(str(AG.date), ()), default=None)
+        if date is None or ((start or end) and not in_period(date, start, end)):
             continue
-        kinds = sorted(_local(c) for c in graph.objects(event, RDF.type)
-                       if str(c).startswith(str(AG)) and c != AG.Event)
-        found.append({"date": str(date), "label": str(graph.value(event, RDFS.label) or ""),
+        kinds = sorted(_local(c) for c in told.get(str(RDF.type), ())
+                       if c.startswith(str(AG)) and c != str(AG.Event))
+        found.append({"date": date, "label": min(told.get(str(RDFS.label), ()), default=""),
                       "kind": kinds[0] if kinds else "Event",
-                      "actors": sorted(str(a) for p in (AG.agent, AG.target)
-                                       for a in graph.objects(event, p))})
+                      "actors": sorted(a for p in (AG.agent, AG.target)
+                                       for a in told.get(str(p), ()))})
     return sorted(found, key=lambda e: (e["date"], e["label"]))
 
 

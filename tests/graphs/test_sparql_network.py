@@ -107,3 +107,18 @@ def test_a_table_names_iris_by_prefix_and_wraps_long_cells_without_cutting() -> 
     assert "".join(narrow.split()).count("".join(sentence.split())) == 1  # wrapped, whole
     assert not any(line != line.rstrip() for line in narrow.splitlines())
     assert json.loads(table.render("json"))[0]["relation"].startswith("https://")  # whole
+
+
+@pytest.mark.parametrize("view", ["all", "conflict"])
+def test_a_build_store_gives_the_network_its_asserted_graph_gives(demo_out: Path, view: str) -> None:
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    store = ox.Store.read_only(str(demo_out / "store"))  # with the inferred graph
+    assert any(g.value.endswith("graph/inferred") for g in store.named_graphs())
+    ours = to_networkx(store, view=view)
+    theirs = to_networkx(Graph().parse(demo_out / "graph.nt", format="nt"), view=view)
+    assert ours.number_of_edges() > 10
+    assert list(ours.nodes(data=True)) == list(theirs.nodes(data=True))
+    assert list(ours.edges(keys=True, data=True)) == list(theirs.edges(keys=True, data=True))
+    assert ours.graph == theirs.graph
