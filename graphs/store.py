@@ -76,7 +76,12 @@ class GraphStore:
         if not self.store.contains_named_graph(target):
             self.store.load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
             return
-        new = {q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)}
+        # compared as the store keeps them: Oxigraph stores a literal by its value, so
+        # "0.850"^^xsd:decimal reads back as "0.85", and a triple parsed from the text would
+        # differ from its stored twin (added as a no-op, then its twin removed: lost)
+        canonical = ox.Store()
+        canonical.load(text, format=ox.RdfFormat.N_TRIPLES)
+        new = {q.triple for q in canonical}
         old = {q.triple for q in self.store.quads_for_pattern(None, None, None, target)}
         self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, target)
                                for t in new - old)
