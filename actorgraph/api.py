@@ -517,8 +517,8 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
             serialized, graph = _serialized_graphs(results, curated if curations else {})
             lines = asserted_ntriples(serialized)
         with clock("inference"):
-            inferred = graphs.entailments(graph)
-            serialized[str(INFERRED_GRAPH)] = graphs.as_ntriples(inferred).decode("utf-8")
+            serialized[str(INFERRED_GRAPH)] = graphs.entailed_ntriples(lines)
+            inferred = serialized[str(INFERRED_GRAPH)].count("\n")
         previous = folder.current()
         folder.adopt([*OUTPUTS, STORE, *(p.name for p in folder.root.glob("focus-*.html"))])
         generation = folder.new_generation()
@@ -563,7 +563,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
             final = folder.switch(generation, [*outputs, STORE], {
                 "documents": len(results), "entities": entities, "relations": relations,
                 "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "extractor": EXTRACTOR_NAME,
-                "outputs": sorted(outputs), "inferred": len(inferred), "notes": list(notes),
+                "outputs": sorted(outputs), "inferred": inferred, "notes": list(notes),
                 "skipped": [[s.path, s.reason] for s in corpus.skipped],
                 "violations": [dataclasses.asdict(v) for v in violations],
                 "seconds": {k: round(v, 3) for k, v in timings.items()},
@@ -574,7 +574,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         cached = extraction_cache.size() if extraction_cache else (0, 0)
     return BuildSummary(len(results), tuple(corpus.skipped), entities, relations,
                         {name: folder.root / name for name in outputs}, tuple(corpus.extracted),
-                        tuple(removed), violations, len(inferred), notes, final.number, cached,
+                        tuple(removed), violations, inferred, notes, final.number, cached,
                         timings=timings)
 
 

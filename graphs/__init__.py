@@ -27,7 +27,7 @@ _EXPORTS = {
     "graphs.files": ("as_ntriples", "atomic_path", "ntriples", "oxigraph_prefixes",
                      "read_graph", "turtle", "turtle_of_ntriples", "union_ntriples",
                      "write_text", "write_turtle"),
-    "graphs.inference": ("entailments",),
+    "graphs.inference": ("entailed_ntriples", "entailments"),
     "graphs.named": ("NamedQuery", "named_queries"),
     "graphs.network": (
         "collapse_signed", "cytoscape", "restrict", "tables", "to_networkx", "write_cytoscape",
