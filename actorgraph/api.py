@@ -10,13 +10,13 @@ import itertools
 import shutil
 import sys
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, Graph
+from rdflib import Graph
 
 import graphs
 import graphs.remote as graphs_remote
@@ -29,11 +29,16 @@ from extract import EXTRACTOR_NAME, DocumentResult, ExtractConfig, Skipped, merg
 from extract.documents import ReadDocument
 from extract.readers import read_inputs, unique
 from extract.text import did_you_mean, normalize_name
-from graphs.store import CORPUS_GRAPH, INFERRED_GRAPH, GraphStore, document_graph_iri, graphs_in
+from graphs.store import (
+    CORPUS_GRAPH,
+    INFERRED_GRAPH,
+    ONTOLOGY_GRAPH,
+    GraphStore,
+    document_graph_iri,
+    graphs_in,
+)
 from ontology import (
     ACTOR_CLASSES,
-    AG,
-    AGR,
     ONTOLOGY_PATH,
     SHAPES_PATH,
     GraphError,
@@ -51,10 +56,10 @@ OUTPUTS = ("graph.ttl", "graph.trig", "graph.nt", "graph.jsonld", "network.html"
 PAGES = {"all": "network.html", "influence": "influence.html", "conflict": "conflict.html",
          "cooperation": "cooperation.html"}
 STORE = "store"
-ONTOLOGY_GRAPH = AGR["graph/ontology"]
 
 if TYPE_CHECKING:  # (networkx and pyshacl load on first use: `query` needs neither)
     import networkx as nx
+    import pyoxigraph as ox
 
     from extract import Extractor
     from graphs.shacl import Violation
@@ -221,27 +226,24 @@ def build_graph(inputs: Iterable[str | Path], config: ExtractConfig | None = Non
     return graphs.to_rdf(results), skipped
 
 
-def summarize(graph: Graph) -> tuple[dict[str, int], dict[str, int]]:
-    """Nodes by class and relations (direct triples) by family."""
-    entities = {cls: len(set(graph.subjects(RDF.type, AG[cls])))
-                for cls in (*ACTOR_CLASSES, "Policy", "Event", "Place")}
-    families: Counter[str] = Counter()
-    for spec in relation_specs().values():
-        families[spec.family_label] += len(list(graph.triples((None, spec.iri, None))))
-    return entities, dict(families)
+def summarize(graph: Graph | ox.Store) -> tuple[dict[str, int], dict[str, int]]:
+    """Nodes by class and relations (direct triples) by family (:func:`graphs.tally`)."""
+    return graphs.tally(graph)
 
 
 def _serialized_graphs(results: list[DocumentResult], extra: Mapping[str, Graph],
-                       ) -> tuple[dict[str, str], Graph]:
+                       union: bool = True) -> tuple[dict[str, str], Graph | None]:
     """The N-Triples of each document's graph, of the corpus graph and of ``extra``, by
-    name, and the union of them all: each graph is built, serialized and added to the
-    union in turn, so no more than one document graph is held besides the union."""
+    name, and (with ``union``) the union of them all: each graph is built, serialized and
+    added to the union in turn, so no more than one document graph is held besides the
+    union. Without ``union``, None in its place."""
     serialized: dict[str, str] = {}
-    graph = graphs.union([])
+    graph = graphs.union([]) if union else None
 
     def add(name: str, part: Graph) -> None:
         serialized[name] = graphs.as_ntriples(part).decode("utf-8")
-        graph.addN((s, p, o, graph) for s, p, o in part)
+        if graph is not None:
+            graph.addN((s, p, o, graph) for s, p, o in part)
 
     for result in results:
         add(document_graph_iri(result.document.id), graphs.document_graph(result))
@@ -314,30 +316,41 @@ def _shapes_key() -> str:
     return digest.hexdigest()
 
 
-def _violations(graph: Graph, lines: str, previous: Generation | None,
-                shapes: str) -> list[Violation]:
-    """The SHACL violations of ``graph`` (whose sorted N-Triples are ``lines``): from those
-    of the ``previous`` build and what changed since (:func:`graphs.revalidate`) when the
-    same shapes judged it (``shapes``: :func:`_shapes_key`) and little changed; else by
-    validating all of it, with the ontology mixed into ``graph`` itself (it is of no
-    further use)."""
+def _revalidates(previous: Generation | None, shapes: str) -> bool:
+    """Whether the ``previous`` build's violations can be the start of this one's: the same
+    shapes judged it (``shapes``: :func:`_shapes_key`) and its graph.nt is there."""
+    return bool(previous and previous.manifest().get("validated") == shapes
+                and (previous.path / "graph.nt").is_file())
+
+
+def _violations(store: GraphStore, graph: Graph | None, lines: str,
+                previous: Generation | None, shapes: str) -> list[Violation]:
+    """The SHACL violations of the build (whose sorted N-Triples are ``lines``, loaded into
+    ``store``): from those of the ``previous`` build and what changed since
+    (:func:`graphs.revalidate`, reading the nodes it touches from ``store``) when
+    :func:`_revalidates` and little changed; else by validating all of ``graph`` (the
+    rdflib union, parsed from ``lines`` when the build did not make one), with the
+    ontology mixed into it (it is of no further use)."""
     from graphs.shacl import Violation
 
-    manifest = previous.manifest() if previous else {}
-    before = previous.path / "graph.nt" if previous else None
-    if manifest.get("validated") == shapes and before and before.is_file():
+    if previous and _revalidates(previous, shapes):
         new = set(lines.split("\n"))
-        changed = new.symmetric_difference(before.read_text(encoding="utf-8").split("\n"))
+        old = (previous.path / "graph.nt").read_text(encoding="utf-8").split("\n")
+        changed = new.symmetric_difference(old)
         changed.discard("")
         if len(changed) <= REVALIDATE_SHARE * len(new):
             diff = Graph().parse(data="\n".join(changed), format="nt")
-            earlier = [Violation(**v) for v in manifest.get("violations", ())]
-            return graphs.revalidate(graph, diff, earlier, inplace=True)
+            earlier = [Violation(**v) for v in previous.manifest().get("violations", ())]
+            return graphs.revalidate(store.store, diff, earlier)
+    if graph is None:  # a rebuild that changed much: rare
+        graph = Graph().parse(data=lines, format="nt")
     return graphs.validate(graph, inplace=True)
 
 
-def _pages(graph: Graph, out: Path, focus: str | None, depth: int) -> dict[str, Path]:
-    """The network pages and the network exports (GraphML, GEXF, Cytoscape, CSV)."""
+def _pages(graph: Graph | ox.Store, out: Path, focus: str | None, depth: int,
+           ) -> dict[str, Path]:
+    """The network pages and the network exports (GraphML, GEXF, Cytoscape, CSV), of an
+    rdflib graph or of a build's store."""
     written: dict[str, Path] = {}
     everything = graphs.to_networkx(graph)
     focus_pages = []
@@ -512,14 +525,17 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         clock = _Clock(timings)
         with clock("merge"):
             results = merge_corpus_events(curation_mod.apply(corpus.results, curations))
+        previous = folder.current()
+        shapes = _shapes_key()
         with clock("rdf"):  # each named graph serialized once, for the files and the store
             curated = {str(curation_mod.CURATION_GRAPH): curation_mod.provenance(curations)}
-            serialized, graph = _serialized_graphs(results, curated if curations else {})
+            # the rdflib union only where all of it is validated (the rest reads the store)
+            serialized, graph = _serialized_graphs(results, curated if curations else {},
+                                                   union=not _revalidates(previous, shapes))
             lines = asserted_ntriples(serialized)
         with clock("inference"):
             serialized[str(INFERRED_GRAPH)] = graphs.entailed_ntriples(lines)
             inferred = serialized[str(INFERRED_GRAPH)].count("\n")
-        previous = folder.current()
         folder.adopt([*OUTPUTS, STORE, *(p.name for p in folder.root.glob("focus-*.html"))])
         generation = folder.new_generation()
         before = folder.store()
@@ -530,26 +546,24 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         hashes = {document_graph_iri(r.document.id): r.document.content_hash for r in results}
 
         # the files of RDF need only the serialized graphs: a second process writes them
-        # while this one writes the pages, validates and loads the store (which stays
-        # here: RocksDB's threads do not survive a fork)
+        # while this one loads the store (which stays here: RocksDB's threads do not
+        # survive a fork), and writes the pages and validates from it
         _remove_stale(generation.path)
         job = background.start(functools.partial(_write_exports, serialized, generation.path,
                                                  lines))
         try:
-            with clock("pages"):
-                outputs = _pages(graph, generation.path, focus, depth)
-            entities, relations = summarize(graph)
-            with clock("validation"):  # last: the ontology may be mixed into the graph itself
-                shapes = _shapes_key()
-                violations = tuple(_violations(graph, lines, previous, shapes))
-                del graph, lines
             with clock("store"):
                 if before is not None:  # carry the unchanged document graphs over (hard links)
                     GraphStore(before[0], read_only=True).store.backup(
                         str(generation.path / STORE))
                 store = GraphStore(generation.path / STORE)
                 removed = update_store(store, serialized, changed, hashes)
-                del store
+            with clock("pages"):
+                outputs = _pages(store.store, generation.path, focus, depth)
+            entities, relations = summarize(store.store)
+            with clock("validation"):  # last: the ontology may be mixed into the graph itself
+                violations = tuple(_violations(store, graph, lines, previous, shapes))
+                del graph, lines, store
         except BaseException:
             job.cancel()
             raise

@@ -30,7 +30,8 @@ _EXPORTS = {
     "graphs.inference": ("entailed_ntriples", "entailments"),
     "graphs.named": ("NamedQuery", "named_queries"),
     "graphs.network": (
-        "collapse_signed", "cytoscape", "restrict", "tables", "to_networkx", "write_cytoscape",
+        "collapse_signed", "cytoscape", "restrict", "tables", "tally", "to_networkx",
+        "write_cytoscape",
         "write_gexf", "write_graphml", "write_tables",
     ),
     "graphs.pages": ("MAX_NODES", "render_html", "write_html"),

@@ -20,8 +20,9 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from extract.dates import in_period
 from graphs.files import write_atomic, write_text
+from graphs.store import DERIVED_GRAPHS
 from graphs.views import VIEWS
-from ontology import ACTOR_CLASSES, AG, AGR, GraphError, relation_specs
+from ontology import ACTOR_CLASSES, AG, GraphError, relation_specs
 
 _CLASS_IRIS = {str(AG[c]): c for c in (*ACTOR_CLASSES, "Policy", "Event", "Place")}
 
@@ -43,10 +44,9 @@ class _Triples:
     def _quads(self, s: str | None, p: str | None, o: str | None):
         if self.rdflib:
             return self.graph.triples((s and URIRef(s), p and URIRef(p), o and URIRef(o)))
-        inferred = str(AGR["graph/inferred"])
         return ((q.subject, q.predicate, q.object) for q in self.graph.quads_for_pattern(
             s and ox.NamedNode(s), p and ox.NamedNode(p), o and ox.NamedNode(o))
-            if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == inferred))
+            if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in DERIVED_GRAPHS))
 
     def _text(self, term) -> str:
         return str(term) if self.rdflib else term.value
@@ -84,6 +84,23 @@ def _node_attributes(graph: _Triples, node: str) -> dict[str, object]:
         "wikidata": _local(same[0]) if same else "",
         "mentions": int(count) if count is not None else 0,
     }
+
+
+def tally(graph: Graph | ox.Store) -> tuple[dict[str, int], dict[str, int]]:
+    """Nodes by class and relations (direct triples) by family, of an rdflib graph or of
+    what a store asserts (every graph but the inferred one).
+
+    >>> tally(Graph())[0]["Person"]
+    0
+    """
+    triples = _Triples(graph)
+    entities = {cls: len(triples.subjects(str(RDF.type), str(AG[cls])))
+                for cls in (*ACTOR_CLASSES, "Policy", "Event", "Place")}
+    families: dict[str, int] = {}
+    for spec in relation_specs().values():
+        families[spec.family_label] = (families.get(spec.family_label, 0)
+                                       + len(triples.subject_objects(str(spec.iri))))
+    return entities, families
 
 
 def _first(properties: dict[str, list[str]], predicate: str) -> str:

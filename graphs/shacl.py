@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, Graph, Literal
-from rdflib.namespace import SH
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.namespace import SH, XSD
 from rdflib.term import Node
 
+from graphs.store import DERIVED_GRAPHS
 from ontology import load_ontology, load_shapes
+
+#: How many focus nodes of a store are validated at once (each batch with the triples it
+#: needs, in a small rdflib graph: memory stays flat however large the store).
+BATCH = 5000
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,7 @@ class Violation:
         return f"{self.severity}: {self.focus}{where}: {self.message}"
 
 
-def validate(graph: Graph, inplace: bool = False,
+def validate(graph: Graph | ox.Store, inplace: bool = False,
              focus: Iterable[Node] | None = None) -> list[Violation]:
     """Every violation of the shapes by ``graph`` (empty when it conforms), or by the
     nodes of ``focus`` only.
@@ -36,9 +42,18 @@ def validate(graph: Graph, inplace: bool = False,
     sub-classes), or with ``inplace`` into ``graph`` itself, which saves the copy when
     the caller has no further use for the graph as it was.
 
+    ``graph`` may be an Oxigraph store (a build's): what its graphs assert (every graph but
+    the inferred one and the ontology's) is validated :data:`BATCH` focus nodes at a time,
+    each batch in a small rdflib graph of the triples that decide it (the shapes are local:
+    see :func:`revalidate`), so memory does not grow with the store; ``inplace`` is moot.
+    That costs about four times what validating an rdflib graph of it all costs, so it
+    suits a few nodes (:func:`revalidate` after a small change) better than a corpus.
+
     >>> validate(Graph())
     []
     """
+    if isinstance(graph, ox.Store):
+        return _validate_store(graph, focus)
     nodes = None if focus is None else sorted(focus)
     if nodes == []:
         return []  # (pyshacl reads an empty list as no restriction)
@@ -81,9 +96,77 @@ def revalidate(graph: Graph, changed: Iterable[tuple], previous: Iterable[Violat
             touched.add(o)
         if p == RDF.type:
             retyped.add(s)
-    for node in retyped:
-        touched.update(graph.subjects(None, node))  # its class is what their sh:class sees
+    for node in retyped:  # its class is what their sh:class sees
+        touched.update(graph.subjects(None, node) if isinstance(graph, Graph) else
+                       (_rdflib(q.subject) for q in _asserted(graph, None, None, _ox(node))))
     names = {str(node) for node in touched}
     found = validate(graph, inplace, focus=touched)
     kept = [v for v in previous if v.focus not in names]
     return _ordered([*kept, *found])
+
+
+def _asserted(store: ox.Store, s=None, p=None, o=None):
+    """The quads of ``store`` that match, in every graph but the inferred one and the
+    ontology's (the ontology is mixed into each batch as pyshacl's ``ont_graph``)."""
+    return (q for q in store.quads_for_pattern(s, p, o)
+            if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in DERIVED_GRAPHS))
+
+
+def _rdflib(term) -> Node:
+    """An Oxigraph term as rdflib's N-Triples parser makes it."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+
+
+def _ox(node: Node):
+    return ox.BlankNode(str(node)) if isinstance(node, BNode) else ox.NamedNode(str(node))
+
+
+def _targeting() -> list:
+    """The predicates whose objects the shapes target (``sh:targetObjectsOf``)."""
+    return sorted({ox.NamedNode(str(p)) for p in load_shapes().objects(None, SH.targetObjectsOf)},
+                  key=str)
+
+
+def _validate_store(store: ox.Store, focus: Iterable[Node] | None) -> list[Violation]:
+    """:func:`validate` of what ``store`` asserts, in batches of :data:`BATCH` focus nodes:
+    each with its own triples, the triples that point at it (``sh:targetObjectsOf``) and
+    the types of the nodes its triples point at (``sh:class``)."""
+    if focus is None:  # every node: each subject, and each object that is no literal
+        nodes: set = set()
+        for q in _asserted(store):
+            nodes.add(q.subject)
+            if not isinstance(q.object, ox.Literal):
+                nodes.add(q.object)
+        batches = sorted(nodes, key=str)
+    else:
+        batches = sorted({_ox(n) for n in focus}, key=str)
+    found: list[Violation] = []
+    a = ox.NamedNode(str(RDF.type))
+    for start in range(0, len(batches), BATCH):
+        batch = batches[start:start + BATCH]
+        graph = Graph()
+        pointed: set = set()
+        for node in batch:
+            for q in _asserted(store, node):
+                graph.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
+                if not isinstance(q.object, ox.Literal):
+                    pointed.add(q.object)
+            for predicate in _targeting():
+                for q in _asserted(store, None, predicate, node):
+                    graph.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
+        for node in pointed:
+            for q in _asserted(store, node, a):
+                graph.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
+        # all of the small graph, and only its batch's nodes kept: pyshacl's focus_nodes
+        # scans a list for each node it meets (quadratic), and the other nodes here lack
+        # the triples that decide them
+        names = {n.value for n in batch}
+        found += [v for v in validate(graph, inplace=True) if v.focus in names]
+    return _ordered(found)

@@ -4,7 +4,8 @@ Named graphs keep what was read apart from what was derived:
 
 ``agr:graph/doc/<id>``  what one document states (its node, assertions, events);
 ``agr:graph/corpus``    the merged nodes, the direct relation triples, named events;
-``agr:graph/inferred``  what the ontology entails from them (never asserted).
+``agr:graph/inferred``  what the ontology entails from them (never asserted);
+``agr:graph/ontology``  the ontology.
 
 Every fact is stored once, so the union default graph has no duplicates. A
 rebuild replaces only the graphs of documents whose content changed.
@@ -25,6 +26,10 @@ from ontology import AG, AGR, GraphError
 
 CORPUS_GRAPH = AGR["graph/corpus"]
 INFERRED_GRAPH = AGR["graph/inferred"]
+ONTOLOGY_GRAPH = AGR["graph/ontology"]
+#: The graphs of a build's store that say nothing of the texts: what the ontology entails,
+#: and the ontology itself (read apart by what shows or checks what the texts say).
+DERIVED_GRAPHS = frozenset({str(INFERRED_GRAPH), str(ONTOLOGY_GRAPH)})
 _DOC_PREFIX = str(AGR["graph/doc/"])
 
 
