@@ -350,25 +350,37 @@ def _violations(store: GraphStore, graph: Graph | None, lines: str,
 def _pages(graph: Graph | ox.Store, out: Path, focus: str | None, depth: int,
            ) -> dict[str, Path]:
     """The network pages and the network exports (GraphML, GEXF, Cytoscape, CSV), of an
-    rdflib graph or of a build's store."""
+    rdflib graph or of a build's store: the exports written by a second process
+    (:mod:`actorgraph.background`) while this one writes the pages."""
     written: dict[str, Path] = {}
     everything = graphs.to_networkx(graph)
-    focus_pages = []
-    for node in central_actors(everything, FOCUS_PAGES):
-        label, path = _focus_page(everything, node, 1, out)
-        written[path.name] = path
-        focus_pages.append({"label": label, "href": path.name})
-    if focus:
-        _label, path = _focus_page(everything, focus, depth, out,
-                                   f"focus-{graphs.slug(focus.lower())}.html")
-        written[path.name] = path
-    for view, page in PAGES.items():
-        network = graphs.restrict(everything, view)
-        written[page] = graphs.write_html(network, out / page, title=page_title(view),
-                                          pages=focus_pages)
-    written["graph.graphml"] = graphs.write_graphml(everything, out / "graph.graphml")
-    written["graph.gexf"] = graphs.write_gexf(everything, out / "graph.gexf")
-    written["graph.cyjs"] = graphs.write_cytoscape(everything, out / "graph.cyjs")
+    job = background.start(functools.partial(_network_files, everything, out))
+    try:
+        focus_pages = []
+        for node in central_actors(everything, FOCUS_PAGES):
+            label, path = _focus_page(everything, node, 1, out)
+            written[path.name] = path
+            focus_pages.append({"label": label, "href": path.name})
+        if focus:
+            _label, path = _focus_page(everything, focus, depth, out,
+                                       f"focus-{graphs.slug(focus.lower())}.html")
+            written[path.name] = path
+        for view, page in PAGES.items():
+            network = graphs.restrict(everything, view)
+            written[page] = graphs.write_html(network, out / page, title=page_title(view),
+                                              pages=focus_pages)
+    except BaseException:
+        job.cancel()
+        raise
+    written.update(job.result())
+    return written
+
+
+def _network_files(everything: nx.MultiDiGraph, out: Path) -> dict[str, Path]:
+    """Write the network of all relations as GraphML, GEXF, Cytoscape JSON and CSV tables."""
+    written = {"graph.graphml": graphs.write_graphml(everything, out / "graph.graphml"),
+               "graph.gexf": graphs.write_gexf(everything, out / "graph.gexf"),
+               "graph.cyjs": graphs.write_cytoscape(everything, out / "graph.cyjs")}
     written["nodes.csv"], written["edges.csv"] = graphs.write_tables(
         everything, out / "nodes.csv", out / "edges.csv")
     return written
