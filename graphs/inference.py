@@ -79,9 +79,9 @@ def entailed_ntriples(asserted: str) -> str:
     r""":func:`entailments` of a graph given as N-Triples, as sorted N-Triples: the same
     triples, read and written by Oxigraph (a build's graph need not be an rdflib graph).
 
-    >>> text = entailed_ntriples("<https://w3id.org/actorgraph/resource/a> "
+    >>> text = entailed_ntriples("<https://w3id.org/actorgraph/id/a> "
     ...     "<https://w3id.org/actorgraph/ontology#leads> "
-    ...     "<https://w3id.org/actorgraph/resource/b> .\n")
+    ...     "<https://w3id.org/actorgraph/id/b> .\n")
     >>> "<https://w3id.org/actorgraph/ontology#influences>" in text
     True
     """
