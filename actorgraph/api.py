@@ -254,10 +254,22 @@ def _serialized_graphs(results: list[DocumentResult], extra: Mapping[str, Graph]
 
 
 class _Clock:
-    """Adds the seconds of each ``with clock(phase):`` block to ``timings[phase]``."""
+    """Adds the seconds of each ``with clock(phase):`` block to ``timings[phase]``, and
+    notes in ``peaks[phase]`` the process's peak memory (MB) when it ends: the peak only
+    grows, so the phase where it jumps is the one that holds the memory."""
 
     def __init__(self, timings: dict[str, float]) -> None:
         self.timings = timings
+        self.peaks: dict[str, float] = {}
+
+    def peak(self, phase: str) -> None:
+        """Note the peak memory so far as that of ``phase``."""
+        try:
+            import resource
+        except ImportError:  # (not on Windows)
+            return
+        kilobytes = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # (KB on Linux)
+        self.peaks[phase] = round(kilobytes / 1024, 1)
 
     @contextlib.contextmanager
     def __call__(self, phase: str) -> Iterator[None]:
@@ -266,6 +278,7 @@ class _Clock:
             yield
         finally:
             self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
+            self.peak(phase)
 
 
 def _remove_stale(out: Path) -> None:
@@ -535,6 +548,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         timings = dict(corpus.timings)
         timings["parse"] = max(0.0, timings["parse"] - timings["read"])  # read as parsed
         clock = _Clock(timings)
+        clock.peak("parse")  # (reading, parsing and the rules: one stream)
         with clock("merge"):
             results = merge_corpus_events(curation_mod.apply(corpus.results, curations))
         previous = folder.current()
@@ -593,6 +607,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
                 "skipped": [[s.path, s.reason] for s in corpus.skipped],
                 "violations": [dataclasses.asdict(v) for v in violations],
                 "seconds": {k: round(v, 3) for k, v in timings.items()},
+                "peak_mb": clock.peaks,
                 "curations": len(curations), "validated": shapes, "reads": corpus.reads,
                 **({"state": state} if state is not None else {})})
         if extraction_cache:

@@ -171,6 +171,12 @@ def test_a_build_in_a_process_that_used_a_store_before_completes(tmp_path):
     assert (tmp_path / "b" / "graph.jsonld").read_bytes() == (tmp_path / "a" / "graph.jsonld").read_bytes()
     import json
 
-    seconds = json.loads((tmp_path / "b" / "current" / "build.json").read_text())["seconds"]
+    manifest = json.loads((tmp_path / "b" / "current" / "build.json").read_text())
+    seconds = manifest["seconds"]
     assert {"exports", "pages", "validation", "store", "wait"} <= set(seconds)
     assert seconds["exports"] > 0  # measured in the child, reported by the build
+    peaks = manifest["peak_mb"]  # the process's peak memory when each phase ended
+    order = ["parse", "merge", "rdf", "inference", "store", "pages", "validation", "wait"]
+    assert set(peaks) == set(order)
+    assert 100 < peaks["parse"] <= peaks["wait"] < 4000
+    assert [peaks[p] for p in order] == sorted(peaks[p] for p in order)
