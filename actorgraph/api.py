@@ -236,7 +236,8 @@ def _serialized_graphs(results: list[DocumentResult], extra: Mapping[str, Graph]
     """The N-Triples of each document's graph, of the corpus graph and of ``extra``, by
     name, and (with ``union``) the union of them all: each graph is built, serialized and
     added to the union in turn, so no more than one document graph is held besides the
-    union. Without ``union``, None in its place."""
+    union. Without ``union`` (None in its place) no rdflib graph of a document or of the
+    corpus is made: their N-Triples are written as they are made."""
     serialized: dict[str, str] = {}
     graph = graphs.union([]) if union else None
 
@@ -246,8 +247,15 @@ def _serialized_graphs(results: list[DocumentResult], extra: Mapping[str, Graph]
             graph.addN((s, p, o, graph) for s, p, o in part)
 
     for result in results:
-        add(document_graph_iri(result.document.id), graphs.document_graph(result))
-    add(str(CORPUS_GRAPH), graphs.corpus_graph(results))
+        name = document_graph_iri(result.document.id)
+        if graph is None:
+            serialized[name] = graphs.document_ntriples(result)
+        else:
+            add(name, graphs.document_graph(result))
+    if graph is None:
+        serialized[str(CORPUS_GRAPH)] = graphs.corpus_ntriples(results)
+    else:
+        add(str(CORPUS_GRAPH), graphs.corpus_graph(results))
     for name, part in extra.items():
         add(name, part)
     return serialized, graph

@@ -36,8 +36,8 @@ _EXPORTS = {
     ),
     "graphs.pages": ("MAX_NODES", "render_html", "write_html"),
     "graphs.rdf": (
-        "assertion_iri", "corpus_graph", "document_graph", "document_iri", "node_iri", "slug",
-        "to_rdf", "union",
+        "assertion_iri", "corpus_graph", "corpus_ntriples", "document_graph", "document_iri",
+        "document_ntriples", "node_iri", "slug", "to_rdf", "union",
     ),
     "graphs.shacl": ("Violation", "revalidate", "validate"),
     "graphs.sparql": ("FORMATS", "Table", "query", "store_from_graph"),

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
+from rdflib.plugins.serializers.nt import _nt_row
 
 from extract.dates import xsd_type
 from extract.model import Actor, Assertion, DocumentResult, Event
@@ -165,15 +166,41 @@ def _part() -> Graph:
     return bind_prefixes(Graph(store="SimpleMemory"))
 
 
+class _Lines:
+    """A sink of triples that keeps each as the N-Triples line rdflib writes for it, once:
+    a part of the corpus serialized without an rdflib graph of it, which costs some ten
+    times the memory of its lines."""
+
+    def __init__(self) -> None:
+        self.lines: set[str] = set()
+
+    def add(self, triple: tuple) -> None:
+        self.lines.add(_nt_row(triple))
+
+    def text(self) -> str:
+        return "".join(sorted(self.lines))
+
+
 def document_graph(result: DocumentResult) -> Graph:
     """What one document states: its node and its assertions (with provenance). Nothing
     here depends on another document (the events, which may merge what several
     documents tell, are the corpus graph's)."""
     graph = _part()
+    _document(graph, result)
+    return graph
+
+
+def document_ntriples(result: DocumentResult) -> str:
+    """The sorted N-Triples of :func:`document_graph`, made without the graph."""
+    sink = _Lines()
+    _document(sink, result)
+    return sink.text()
+
+
+def _document(graph: Graph | _Lines, result: DocumentResult) -> None:
     _add_document(graph, result)
     for assertion in result.assertions:
         _add_assertion(graph, assertion)
-    return graph
 
 
 def corpus_graph(results: Iterable[DocumentResult]) -> Graph:
@@ -182,6 +209,18 @@ def corpus_graph(results: Iterable[DocumentResult]) -> Graph:
     (named ones, and those relations state, one node per key), and which denial
     contradicts which assertion (``ag:contradicts``)."""
     graph = _part()
+    _corpus(graph, results)
+    return graph
+
+
+def corpus_ntriples(results: Iterable[DocumentResult]) -> str:
+    """The sorted N-Triples of :func:`corpus_graph`, made without the graph."""
+    sink = _Lines()
+    _corpus(sink, results)
+    return sink.text()
+
+
+def _corpus(graph: Graph | _Lines, results: Iterable[DocumentResult]) -> None:
     nodes: dict[str, _Node] = {}
     events: dict[str, list[Event]] = {}
     edges: dict[str, set[tuple[str, str]]] = {}
@@ -218,15 +257,14 @@ def corpus_graph(results: Iterable[DocumentResult]) -> Graph:
         if node.cls in ACTOR_CLASSES:
             graph.add((node_iri(node.key), AG.degree, Literal(len(edges.get(node.key, ())))))
     for key, group in events.items():
-        _add_event(graph, key, group)
+        _add_event(graph, key, group, labelled=key in nodes)
     for stated, denied in told.values():  # the corpus disagrees with itself
         for no in denied:
             for yes in stated:
                 graph.add((assertion_iri(no), AG.contradicts, assertion_iri(yes)))
-    return graph
 
 
-def _add_document(graph: Graph, result: DocumentResult) -> None:
+def _add_document(graph: Graph | _Lines, result: DocumentResult) -> None:
     doc = result.document
     iri = document_iri(doc.id)
     graph.add((iri, RDF.type, AG.Document))
@@ -245,7 +283,7 @@ def _add_document(graph: Graph, result: DocumentResult) -> None:
         graph.add((iri, DCTERMS.source, URIRef(doc.url) if safe else Literal(doc.url)))
 
 
-def _add_node(graph: Graph, node: _Node) -> None:
+def _add_node(graph: Graph | _Lines, node: _Node) -> None:
     iri = node_iri(node.key)
     cls = node.cls
     graph.add((iri, RDF.type, AG[cls]))
@@ -274,7 +312,7 @@ def _add_node(graph: Graph, node: _Node) -> None:
             graph.add((resolution, PROV.wasDerivedFrom, document_iri(doc_id)))
 
 
-def _add_assertion(graph: Graph, assertion: Assertion) -> None:
+def _add_assertion(graph: Graph | _Lines, assertion: Assertion) -> None:
     iri = assertion_iri(assertion)
     subject, obj = node_iri(assertion.subject), node_iri(assertion.object)
     predicate = AG[assertion.predicate]
@@ -302,12 +340,13 @@ def _add_assertion(graph: Graph, assertion: Assertion) -> None:
         graph.add((iri, AG.dateSource, Literal(assertion.dated)))
 
 
-def _add_event(graph: Graph, key: str, group: list[Event]) -> None:
+def _add_event(graph: Graph | _Lines, key: str, group: list[Event], labelled: bool) -> None:
+    """The event of ``key`` (``labelled``: a node of that key has its label already)."""
     iri = node_iri(key)
     event = group[0]
     graph.add((iri, RDF.type, AG.Event))
     graph.add((iri, RDF.type, AG[event.cls]))
-    if (iri, RDFS.label, None) not in graph:
+    if not labelled:
         graph.add((iri, RDFS.label, Literal(event.label)))
     dates = sorted({e.date for e in group if e.date}, key=lambda d: (-len(d), d))
     if dates:

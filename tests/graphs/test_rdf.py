@@ -270,3 +270,15 @@ def test_a_node_keeps_the_class_its_relations_require_against_more_mentions(
     assert set(graph.objects(sharma, RDF.type)) - {AG.Actor} == {AG[expected]}
     conforms, _report, text = validate(graph, shacl_graph=load_shapes(), ont_graph=load_ontology())
     assert conforms, text
+
+
+@pytest.mark.parametrize("results", [
+    [minimal_result()], [hostile_result()], [minimal_result(), hostile_result()],
+    [_sharma("doc1", "Person", 1, "agent"), _sharma("doc2", "Place", 3, "object:signed")],
+], ids=["minimal", "hostile", "both", "events and merges"])
+def test_the_parts_written_without_a_graph_are_the_graphs_n_triples(results) -> None:
+    from graphs import corpus_graph, corpus_ntriples, document_graph, document_ntriples, ntriples
+
+    assert corpus_ntriples(results) == ntriples(corpus_graph(results))
+    for result in results:
+        assert document_ntriples(result) == ntriples(document_graph(result))
