@@ -344,6 +344,42 @@ def _revalidates(previous: Generation | None, shapes: str) -> bool:
                 and (previous.path / "graph.nt").is_file())
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` cut at line feeds only (a literal may hold U+2028, \\v ...),
+    one at a time, without a list of them all."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
+
+
+def _changed_lines(lines: str, before: Path, most: int) -> list[str] | None:
+    """The lines in which the sorted N-Triples ``lines`` and the file ``before`` (sorted
+    too: a build's graph.nt) differ, found by walking both in step, so neither is held
+    as a set; None when more than ``most`` differ, or ``before`` is not sorted."""
+    changed: list[str] = []
+    with before.open(encoding="utf-8", newline="\n") as file:
+        old = (line.rstrip("\n") for line in file)
+        new = (line for line in _lines(lines) if line)
+        a, b, last = next(old, None), next(new, None), ""
+        while a is not None or b is not None:
+            if a is not None and a < last:
+                return None  # not sorted: validate it all
+            if b is None or (a is not None and a < b):
+                changed.append(a)
+                last, a = a, next(old, None)
+            elif a is None or b < a:
+                changed.append(b)
+                b = next(new, None)
+            else:
+                last, a, b = a, next(old, None), next(new, None)
+            if len(changed) > most:
+                return None
+    return [line for line in changed if line]
+
+
 def _violations(store: GraphStore, graph: Graph | None, lines: str,
                 previous: Generation | None, shapes: str) -> list[Violation]:
     """The SHACL violations of the build (whose sorted N-Triples are ``lines``, loaded into
@@ -355,11 +391,9 @@ def _violations(store: GraphStore, graph: Graph | None, lines: str,
     from graphs.shacl import Violation
 
     if previous and _revalidates(previous, shapes):
-        new = set(lines.split("\n"))
-        old = (previous.path / "graph.nt").read_text(encoding="utf-8").split("\n")
-        changed = new.symmetric_difference(old)
-        changed.discard("")
-        if len(changed) <= REVALIDATE_SHARE * len(new):
+        changed = _changed_lines(lines, previous.path / "graph.nt",
+                                 int(REVALIDATE_SHARE * lines.count("\n")))
+        if changed is not None:
             diff = Graph().parse(data="\n".join(changed), format="nt")
             earlier = [Violation(**v) for v in previous.manifest().get("violations", ())]
             return graphs.revalidate(store.store, diff, earlier)

@@ -81,3 +81,26 @@ def test_any_change_builds_again(built: tuple[Path, Path], tmp_path: Path, chang
     generation, unchanged, extracted, _model = _build(copy, folder, focus, cues)
     assert (generation, unchanged) == ("2", "False")
     assert int(extracted) == {"edit": 1, "focus": 0, "cues": 2}[change]
+
+
+_A, _B, _C = ("<urn:a> <urn:p> \"one\u2028line\" .", "<urn:b> <urn:p> <urn:o> .",
+              "<urn:c> <urn:p> \"x\" .")
+
+
+@pytest.mark.parametrize(("before", "after", "most", "expected"), [
+    ([_A, _B, _C], [_A, _B, _C], 10, []),              # nothing changed
+    ([_A, _C], [_A, _B, _C], 10, [_B]),                # a triple added
+    ([_A, _B, _C], [_A, _C], 10, [_B]),                # a triple removed
+    ([_B], [_A, _C], 10, [_A, _B, _C]),                # all of it
+    ([_A, _B], [_B, _C], 1, None),                     # more changed than asked for
+    ([_C, _A], [_A, _C], 10, None),                    # an unsorted file: validate it all
+    ([], [_A], 10, [_A]),                              # an empty file
+])
+def test_the_lines_a_rebuild_changed_are_found_walking_both_files(
+        tmp_path: Path, before: list[str], after: list[str], most: int, expected) -> None:
+    from actorgraph.api import _changed_lines
+
+    path = tmp_path / "graph.nt"
+    path.write_text("".join(line + "\n" for line in before), encoding="utf-8")
+    found = _changed_lines("".join(line + "\n" for line in after), path, most)
+    assert (None if found is None else sorted(found)) == expected
