@@ -237,12 +237,12 @@ def _serialized_graphs(results: list[DocumentResult], extra: Mapping[str, Graph]
     name, and (with ``union``) the union of them all: each graph is built, serialized and
     added to the union in turn, so no more than one document graph is held besides the
     union. Without ``union`` (None in its place) no rdflib graph of a document or of the
-    corpus is made: their N-Triples are written as they are made."""
+    corpus is made: their N-Triples are written as they are made. Each text is sorted."""
     serialized: dict[str, str] = {}
     graph = graphs.union([]) if union else None
 
     def add(name: str, part: Graph) -> None:
-        serialized[name] = graphs.as_ntriples(part).decode("utf-8")
+        serialized[name] = graphs.ntriples(part)  # sorted, as union_ntriples merges them
         if graph is not None:
             graph.addN((s, p, o, graph) for s, p, o in part)
 

@@ -70,17 +70,45 @@ def union_ntriples(parts: Iterable[Graph | str]) -> str:
     r"""The sorted N-Triples of the union of ``parts`` (rdflib graphs, or N-Triples), each
     triple once.
 
+    Each part's lines are sorted (a part written sorted, as a build's are, costs nothing
+    more) and the parts merged in step, so no set or list of every line of the corpus is
+    ever held beside the result.
+
     >>> union_ntriples(["<urn:b> <urn:p> <urn:o> .\n", "<urn:a> <urn:p> <urn:o> .\n"
     ...                 "<urn:b> <urn:p> <urn:o> .\n"]).splitlines()
     ['<urn:a> <urn:p> <urn:o> .', '<urn:b> <urn:p> <urn:o> .']
     """
-    lines: set[str] = set()
-    for part in parts:
-        # split on line feeds only: a literal may hold U+2028, U+0085, \v, \f ...
-        # (str.splitlines would cut the triple there)
+    import heapq
+    import io
+
+    def cut(text: str) -> Iterator[str]:
+        # at line feeds only: a literal may hold U+2028, U+0085, \v, \f ... (str.splitlines
+        # would cut the triple there); one line at a time, as the merge asks for it
+        start = 0
+        while start < len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            line = text[start:end]
+            start = end + 1
+            if line.strip():
+                yield line
+
+    def lines(part: Graph | str) -> Iterator[str]:
         text = part if isinstance(part, str) else as_ntriples(part).decode("utf-8")
-        lines.update(line for line in text.split("\n") if line.strip())
-    return "\n".join(sorted(lines)) + "\n"
+        previous = ""
+        for line in cut(text):
+            if line < previous:  # not sorted: this part is sorted here
+                return iter(sorted(cut(text)))
+            previous = line
+        return cut(text)
+
+    out, last = io.StringIO(), None
+    for line in heapq.merge(*(lines(part) for part in parts)):
+        if line != last:
+            out.write(line)
+            out.write("\n")
+            last = line
+    return out.getvalue() or "\n"
 
 
 def oxigraph_prefixes() -> dict[str, str]:
