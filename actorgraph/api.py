@@ -344,17 +344,6 @@ def _revalidates(previous: Generation | None, shapes: str) -> bool:
                 and (previous.path / "graph.nt").is_file())
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` cut at line feeds only (a literal may hold U+2028, \\v ...),
-    one at a time, without a list of them all."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        yield text[start:end]
-        start = end + 1
-
-
 def _changed_lines(lines: str, before: Path, most: int) -> list[str] | None:
     """The lines in which the sorted N-Triples ``lines`` and the file ``before`` (sorted
     too: a build's graph.nt) differ, found by walking both in step, so neither is held
@@ -362,7 +351,7 @@ def _changed_lines(lines: str, before: Path, most: int) -> list[str] | None:
     changed: list[str] = []
     with before.open(encoding="utf-8", newline="\n") as file:
         old = (line.rstrip("\n") for line in file)
-        new = (line for line in _lines(lines) if line)
+        new = graphs.ntriples_lines(lines)
         a, b, last = next(old, None), next(new, None), ""
         while a is not None or b is not None:
             if a is not None and a < last:

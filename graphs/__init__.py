@@ -24,9 +24,9 @@ _EXPORTS = {
     "graphs.exports": (
         "jsonld", "trig", "write_jsonld", "write_ntriples", "write_trig",
     ),
-    "graphs.files": ("as_ntriples", "atomic_path", "ntriples", "oxigraph_prefixes",
-                     "read_graph", "turtle", "turtle_of_ntriples", "union_ntriples",
-                     "write_text", "write_turtle"),
+    "graphs.files": ("as_ntriples", "atomic_path", "ntriples", "ntriples_lines",
+                     "oxigraph_prefixes", "read_graph", "turtle", "turtle_of_ntriples",
+                     "union_ntriples", "write_text", "write_turtle"),
     "graphs.inference": ("entailed_ntriples", "entailments"),
     "graphs.named": ("NamedQuery", "named_queries"),
     "graphs.network": (

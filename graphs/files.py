@@ -66,6 +66,24 @@ def ntriples(graph: Graph | str) -> str:
     return union_ntriples([graph])
 
 
+def ntriples_lines(text: str) -> Iterator[str]:
+    r"""The lines of N-Triples ``text`` that hold a triple, one at a time (no list of them
+    all), cut at line feeds only: a literal may hold U+2028, U+0085, \v, \f ... where
+    str.splitlines would cut the triple.
+
+    >>> list(ntriples_lines('<urn:a> <urn:p> "x\u2028y" .\n\n<urn:b> <urn:p> <urn:o> .'))
+    ['<urn:a> <urn:p> "x\u2028y" .', '<urn:b> <urn:p> <urn:o> .']
+    """
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        start = end + 1
+        if line.strip():
+            yield line
+
+
 def union_ntriples(parts: Iterable[Graph | str]) -> str:
     r"""The sorted N-Triples of the union of ``parts`` (rdflib graphs, or N-Triples), each
     triple once.
@@ -81,26 +99,14 @@ def union_ntriples(parts: Iterable[Graph | str]) -> str:
     import heapq
     import io
 
-    def cut(text: str) -> Iterator[str]:
-        # at line feeds only: a literal may hold U+2028, U+0085, \v, \f ... (str.splitlines
-        # would cut the triple there); one line at a time, as the merge asks for it
-        start = 0
-        while start < len(text):
-            end = text.find("\n", start)
-            end = len(text) if end < 0 else end
-            line = text[start:end]
-            start = end + 1
-            if line.strip():
-                yield line
-
     def lines(part: Graph | str) -> Iterator[str]:
         text = part if isinstance(part, str) else as_ntriples(part).decode("utf-8")
         previous = ""
-        for line in cut(text):
+        for line in ntriples_lines(text):
             if line < previous:  # not sorted: this part is sorted here
-                return iter(sorted(cut(text)))
+                return iter(sorted(ntriples_lines(text)))
             previous = line
-        return cut(text)
+        return ntriples_lines(text)
 
     out, last = io.StringIO(), None
     for line in heapq.merge(*(lines(part) for part in parts)):
