@@ -160,6 +160,10 @@ def to_networkx(graph: Graph | ox.Store, view: str = "all", start: str | None = 
     sentences state it), ``dates`` (the dates its sentences refer to) and
     ``evidence`` (source file, sentence, offsets, date).
 
+    ``graph`` is an rdflib graph, or an Oxigraph store such as a build's
+    (``pyoxigraph.Store.read_only("out/store")``), of which every graph is read but the
+    inferred one and the ontology's: the same network as of the build's graph.nt.
+
     Raises
     ------
     GraphError
