@@ -392,10 +392,11 @@ def _violations(store: GraphStore, graph: Graph | None, lines: str,
 
 
 def _pages(graph: Graph | ox.Store, out: Path, focus: str | None, depth: int,
-           ) -> dict[str, Path]:
-    """The network pages and the network exports (GraphML, GEXF, Cytoscape, CSV), of an
-    rdflib graph or of a build's store: the exports written by a second process
-    (:mod:`actorgraph.background`) while this one writes the pages."""
+           ) -> tuple[dict[str, Path], background.Job]:
+    """Write the network pages of an rdflib graph or of a build's store, and start a second
+    process (:mod:`actorgraph.background`) that writes the network exports (GraphML, GEXF,
+    Cytoscape, CSV) beside whatever the build does next: the pages written, and the job
+    whose result is the exports written and their seconds (:func:`_network_files`)."""
     written: dict[str, Path] = {}
     everything = graphs.to_networkx(graph)
     job = background.start(functools.partial(_network_files, everything, out))
@@ -416,18 +417,21 @@ def _pages(graph: Graph | ox.Store, out: Path, focus: str | None, depth: int,
     except BaseException:
         job.cancel()
         raise
-    written.update(job.result())
-    return written
+    return written, job
 
 
-def _network_files(everything: nx.MultiDiGraph, out: Path) -> dict[str, Path]:
-    """Write the network of all relations as GraphML, GEXF, Cytoscape JSON and CSV tables."""
-    written = {"graph.graphml": graphs.write_graphml(everything, out / "graph.graphml"),
-               "graph.gexf": graphs.write_gexf(everything, out / "graph.gexf"),
-               "graph.cyjs": graphs.write_cytoscape(everything, out / "graph.cyjs")}
-    written["nodes.csv"], written["edges.csv"] = graphs.write_tables(
-        everything, out / "nodes.csv", out / "edges.csv")
-    return written
+def _network_files(everything: nx.MultiDiGraph, out: Path,
+                   ) -> tuple[dict[str, Path], dict[str, float]]:
+    """Write the network of all relations as GraphML, GEXF, Cytoscape JSON and CSV tables:
+    the files written, and the seconds it took (``{"networks": s}``)."""
+    clock = _Clock({})
+    with clock("networks"):
+        written = {"graph.graphml": graphs.write_graphml(everything, out / "graph.graphml"),
+                   "graph.gexf": graphs.write_gexf(everything, out / "graph.gexf"),
+                   "graph.cyjs": graphs.write_cytoscape(everything, out / "graph.cyjs")}
+        written["nodes.csv"], written["edges.csv"] = graphs.write_tables(
+            everything, out / "nodes.csv", out / "edges.csv")
+    return written, clock.timings
 
 
 def _focus_page(network: nx.MultiDiGraph, who: str, depth: int, out: Path,
@@ -608,6 +612,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         _remove_stale(generation.path)
         job = background.start(functools.partial(_write_exports, serialized, generation.path,
                                                  lines))
+        networks: background.Job | None = None
         try:
             with clock("store"):
                 if before is not None:  # carry the unchanged document graphs over (hard links)
@@ -616,19 +621,22 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
                 store = GraphStore(generation.path / STORE)
                 removed = update_store(store, serialized, changed, hashes)
             with clock("pages"):
-                outputs = _pages(store.store, generation.path, focus, depth)
+                outputs, networks = _pages(store.store, generation.path, focus, depth)
             entities, relations = summarize(store.store)
             with clock("validation"):  # last: the ontology may be mixed into the graph itself
                 violations = tuple(_violations(store, graph, lines, previous, shapes))
                 del graph, lines, store
         except BaseException:
-            job.cancel()
+            for started in (job, networks):
+                if started is not None:
+                    started.cancel()
             raise
-        with clock("wait"):  # for the files of RDF, if they are not written yet
-            written, beside = job.result()
-        outputs.update(written)
-        for phase, seconds in beside.items():
-            timings[phase] = timings.get(phase, 0.0) + seconds
+        with clock("wait"):  # for the files the other processes write, if not written yet
+            done = [networks.result(), job.result()]
+        for written, beside in done:
+            outputs.update(written)
+            for phase, seconds in beside.items():
+                timings[phase] = timings.get(phase, 0.0) + seconds
         notes = tuple(f"{r.document.source_file}: {note}" for r in results for note in r.warnings)
         with clock("switch"):
             final = folder.switch(generation, [*outputs, STORE], {
