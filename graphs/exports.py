@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph
 
-from graphs.files import as_ntriples, ntriples, oxigraph_prefixes, write_text
+from graphs.files import as_ntriples, ntriples, ntriples_lines, oxigraph_prefixes, write_text
 from ontology import PREFIXES
 
 
@@ -53,7 +53,7 @@ def jsonld(graph: Graph | str) -> str:
     context = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
     compact = _compactor(context)
     nodes = []
-    for chunk in _by_subject(ntriples(graph).split("\n")):
+    for chunk in _by_subject(ntriples_lines(ntriples(graph))):  # (no list of every line)
         triples = ox.parse("\n".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
         for node in json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]"):
             node = compact(node)
@@ -68,7 +68,7 @@ def jsonld(graph: Graph | str) -> str:
 _CHUNK = 5000
 
 
-def _by_subject(lines: list[str]) -> Iterator[list[str]]:
+def _by_subject(lines: Iterable[str]) -> Iterator[list[str]]:
     """Sorted N-Triples lines in chunks of about :data:`_CHUNK`, no subject split."""
     chunk: list[str] = []
     for line in lines:

@@ -149,6 +149,7 @@ def _validate_store(store: ox.Store, focus: Iterable[Node] | None) -> list[Viola
         batches = sorted({_ox(n) for n in focus}, key=str)
     found: list[Violation] = []
     a = ox.NamedNode(str(RDF.type))
+    targeting = _targeting()
     for start in range(0, len(batches), BATCH):
         batch = batches[start:start + BATCH]
         graph = Graph()
@@ -158,7 +159,7 @@ def _validate_store(store: ox.Store, focus: Iterable[Node] | None) -> list[Viola
                 graph.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
                 if not isinstance(q.object, ox.Literal):
                     pointed.add(q.object)
-            for predicate in _targeting():
+            for predicate in targeting:
                 for q in _asserted(store, None, predicate, node):
                     graph.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
         for node in pointed:
