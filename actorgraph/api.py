@@ -337,11 +337,16 @@ def _shapes_key() -> str:
     return digest.hexdigest()
 
 
-def _revalidates(previous: Generation | None, shapes: str) -> bool:
-    """Whether the ``previous`` build's violations can be the start of this one's: the same
-    shapes judged it (``shapes``: :func:`_shapes_key`) and its graph.nt is there."""
-    return bool(previous and previous.manifest().get("validated") == shapes
-                and (previous.path / "graph.nt").is_file())
+def _earlier(previous: Generation | None, shapes: str) -> list[Violation] | None:
+    """The ``previous`` build's violations, when they can be the start of this one's: the
+    same shapes judged it (``shapes``: :func:`_shapes_key`) and its graph.nt is there;
+    else None (all of this build is validated)."""
+    from graphs.shacl import Violation
+
+    manifest = previous.manifest() if previous else {}
+    if manifest.get("validated") != shapes or not (previous.path / "graph.nt").is_file():
+        return None
+    return [Violation(**v) for v in manifest.get("violations", ())]
 
 
 def _changed_lines(lines: str, before: Path, most: int) -> list[str] | None:
@@ -370,21 +375,19 @@ def _changed_lines(lines: str, before: Path, most: int) -> list[str] | None:
 
 
 def _violations(store: GraphStore, graph: Graph | None, lines: str,
-                previous: Generation | None, shapes: str) -> list[Violation]:
+                previous: Generation | None, earlier: list[Violation] | None,
+                ) -> list[Violation]:
     """The SHACL violations of the build (whose sorted N-Triples are ``lines``, loaded into
-    ``store``): from those of the ``previous`` build and what changed since
-    (:func:`graphs.revalidate`, reading the nodes it touches from ``store``) when
-    :func:`_revalidates` and little changed; else by validating all of ``graph`` (the
-    rdflib union, parsed from ``lines`` when the build did not make one), with the
-    ontology mixed into it (it is of no further use)."""
-    from graphs.shacl import Violation
-
-    if previous and _revalidates(previous, shapes):
+    ``store``): from those of the ``previous`` build (``earlier``: :func:`_earlier`) and
+    what changed since (:func:`graphs.revalidate`, reading the nodes it touches from
+    ``store``) when there are some and little changed; else by validating all of
+    ``graph`` (the rdflib union, parsed from ``lines`` when the build did not make one),
+    with the ontology mixed into it (it is of no further use)."""
+    if previous and earlier is not None:
         changed = _changed_lines(lines, previous.path / "graph.nt",
                                  int(REVALIDATE_SHARE * lines.count("\n")))
         if changed is not None:
             diff = Graph().parse(data="\n".join(changed), format="nt")
-            earlier = [Violation(**v) for v in previous.manifest().get("violations", ())]
             return graphs.revalidate(store.store, diff, earlier)
     if graph is None:  # a rebuild that changed much: rare
         graph = Graph().parse(data=lines, format="nt")
@@ -588,11 +591,12 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
             results = merge_corpus_events(curation_mod.apply(corpus.results, curations))
         previous = folder.current()
         shapes = _shapes_key()
+        earlier = _earlier(previous, shapes)
         with clock("rdf"):  # each named graph serialized once, for the files and the store
             curated = {str(curation_mod.CURATION_GRAPH): curation_mod.provenance(curations)}
             # the rdflib union only where all of it is validated (the rest reads the store)
             serialized, graph = _serialized_graphs(results, curated if curations else {},
-                                                   union=not _revalidates(previous, shapes))
+                                                   union=earlier is None)
             lines = asserted_ntriples(serialized)
         with clock("inference"):
             serialized[str(INFERRED_GRAPH)] = graphs.entailed_ntriples(lines)
@@ -624,7 +628,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
                 outputs, networks = _pages(store.store, generation.path, focus, depth)
             entities, relations = summarize(store.store)
             with clock("validation"):  # last: the ontology may be mixed into the graph itself
-                violations = tuple(_violations(store, graph, lines, previous, shapes))
+                violations = tuple(_violations(store, graph, lines, previous, earlier))
                 del graph, lines, store
         except BaseException:
             for started in (job, networks):

@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from extract.dates import in_period
 from graphs.files import write_atomic, write_text
-from graphs.store import DERIVED_GRAPHS
+from graphs.store import asserted_quads
 from graphs.views import VIEWS
 from ontology import ACTOR_CLASSES, AG, GraphError, relation_specs
 
@@ -34,8 +34,7 @@ def _local(iri: str) -> str:
 class _Triples:
     """What :func:`to_networkx` reads of a graph, the same for an rdflib graph and for an
     Oxigraph store (a build's): nodes and values as text (IRIs, and literals' lexical
-    forms). Of a store, every graph but the inferred one (the network shows what the
-    texts say)."""
+    forms). Of a store, what the texts say (:func:`graphs.store.asserted_quads`)."""
 
     def __init__(self, graph: Graph | ox.Store) -> None:
         self.graph = graph
@@ -44,9 +43,8 @@ class _Triples:
     def _quads(self, s: str | None, p: str | None, o: str | None):
         if self.rdflib:
             return self.graph.triples((s and URIRef(s), p and URIRef(p), o and URIRef(o)))
-        return ((q.subject, q.predicate, q.object) for q in self.graph.quads_for_pattern(
-            s and ox.NamedNode(s), p and ox.NamedNode(p), o and ox.NamedNode(o))
-            if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in DERIVED_GRAPHS))
+        return ((q.subject, q.predicate, q.object) for q in asserted_quads(
+            self.graph, s and ox.NamedNode(s), p and ox.NamedNode(p), o and ox.NamedNode(o)))
 
     def _text(self, term) -> str:
         return str(term) if self.rdflib else term.value
@@ -72,17 +70,22 @@ class _Triples:
         return [(self._text(s), self._text(o)) for s, _p, o in self._quads(None, predicate, None)]
 
 
+def _first(properties: dict[str, list[str]], predicate: str) -> str:
+    """The (least) value of ``predicate`` among ``properties``, or ""."""
+    return min(properties.get(str(predicate), ()), default="")
+
+
 def _node_attributes(graph: _Triples, node: str) -> dict[str, object]:
     found = graph.properties(node)
     classes = sorted(_CLASS_IRIS[c] for c in found.get(str(RDF.type), ()) if c in _CLASS_IRIS)
     same = sorted(s for s in found.get(str(OWL.sameAs), ()) if "wikidata" in s)
-    count = min(found.get(str(AG.mentionCount), ()), default=None)
+    count = _first(found, AG.mentionCount)
     return {
-        "label": min(found.get(str(RDFS.label), ()), default=None) or _local(node),
+        "label": _first(found, RDFS.label) or _local(node),
         "aliases": sorted(found.get(str(SKOS.altLabel), ())),
         "cls": next((c for c in classes if c in ACTOR_CLASSES), classes[0] if classes else ""),
         "wikidata": _local(same[0]) if same else "",
-        "mentions": int(count) if count is not None else 0,
+        "mentions": int(count) if count else 0,
     }
 
 
@@ -101,11 +104,6 @@ def tally(graph: Graph | ox.Store) -> tuple[dict[str, int], dict[str, int]]:
         families[spec.family_label] = (families.get(spec.family_label, 0)
                                        + len(triples.subject_objects(str(spec.iri))))
     return entities, families
-
-
-def _first(properties: dict[str, list[str]], predicate: str) -> str:
-    """The (least) value of ``predicate`` among ``properties``, or ""."""
-    return min(properties.get(str(predicate), ()), default="")
 
 
 def _evidence(graph: _Triples) -> dict[tuple[str, str, str], list[dict[str, object]]]:
@@ -236,12 +234,12 @@ def _dated_events(graph: _Triples, start: str | None, end: str | None,
     found = []
     for event in graph.subjects(str(RDF.type), str(AG.Event)):
         told = graph.properties(event)
-        date = min(told.get(str(AG.date), ()), default=None)
-        if date is None or ((start or end) and not in_period(date, start, end)):
+        date = _first(told, AG.date)
+        if not date or ((start or end) and not in_period(date, start, end)):
             continue
         kinds = sorted(_local(c) for c in told.get(str(RDF.type), ())
                        if c.startswith(str(AG)) and c != str(AG.Event))
-        found.append({"date": date, "label": min(told.get(str(RDFS.label), ()), default=""),
+        found.append({"date": date, "label": _first(told, RDFS.label),
                       "kind": kinds[0] if kinds else "Event",
                       "actors": sorted(a for p in (AG.agent, AG.target)
                                        for a in told.get(str(p), ()))})

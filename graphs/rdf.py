@@ -90,6 +90,8 @@ class _Node:
     docs: set[str] = field(default_factory=set)
     #: (surface form, rule) -> [mentions, best confidence, documents]
     resolutions: dict[tuple[str, str], list] = field(default_factory=dict)
+    #: classes the node's relations require of it (from the predicates' domain and range)
+    needs: set[str] = field(default_factory=set)
 
     def add(self, actor: Actor, doc_id: str) -> None:
         self.labels[actor.label] += max(actor.mentions, 1)
@@ -112,9 +114,6 @@ class _Node:
         if self.registered_label:
             return self.registered_label
         return sorted(self.labels.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-
-    #: classes the node's relations require of it (from the predicates' domain and range)
-    needs: set[str] = field(default_factory=set)
 
     @property
     def cls(self) -> str:

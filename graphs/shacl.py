@@ -11,7 +11,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH, XSD
 from rdflib.term import Node
 
-from graphs.store import DERIVED_GRAPHS
+from graphs.store import asserted_quads
 from ontology import load_ontology, load_shapes
 
 #: How many focus nodes of a store are validated at once (each batch with the triples it
@@ -98,18 +98,11 @@ def revalidate(graph: Graph, changed: Iterable[tuple], previous: Iterable[Violat
             retyped.add(s)
     for node in retyped:  # its class is what their sh:class sees
         touched.update(graph.subjects(None, node) if isinstance(graph, Graph) else
-                       (_rdflib(q.subject) for q in _asserted(graph, None, None, _ox(node))))
+                       (_rdflib(q.subject) for q in asserted_quads(graph, None, None, _ox(node))))
     names = {str(node) for node in touched}
     found = validate(graph, inplace, focus=touched)
     kept = [v for v in previous if v.focus not in names]
     return _ordered([*kept, *found])
-
-
-def _asserted(store: ox.Store, s=None, p=None, o=None):
-    """The quads of ``store`` that match, in every graph but the inferred one and the
-    ontology's (the ontology is mixed into each batch as pyshacl's ``ont_graph``)."""
-    return (q for q in store.quads_for_pattern(s, p, o)
-            if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in DERIVED_GRAPHS))
 
 
 def _rdflib(term) -> Node:
@@ -135,12 +128,13 @@ def _targeting() -> list:
 
 
 def _validate_store(store: ox.Store, focus: Iterable[Node] | None) -> list[Violation]:
-    """:func:`validate` of what ``store`` asserts, in batches of :data:`BATCH` focus nodes:
-    each with its own triples, the triples that point at it (``sh:targetObjectsOf``) and
+    """:func:`validate` of what ``store`` asserts (the ontology is mixed into each batch as
+    pyshacl's ``ont_graph``), in batches of :data:`BATCH` focus nodes: each with its own
+    triples, the triples that point at it (``sh:targetObjectsOf``) and
     the types of the nodes its triples point at (``sh:class``)."""
     if focus is None:  # every node: each subject, and each object that is no literal
         nodes: set = set()
-        for q in _asserted(store):
+        for q in asserted_quads(store):
             nodes.add(q.subject)
             if not isinstance(q.object, ox.Literal):
                 nodes.add(q.object)
@@ -155,15 +149,15 @@ def _validate_store(store: ox.Store, focus: Iterable[Node] | None) -> list[Viola
         graph = Graph()
         pointed: set = set()
         for node in batch:
-            for q in _asserted(store, node):
+            for q in asserted_quads(store, node):
                 graph.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
                 if not isinstance(q.object, ox.Literal):
                     pointed.add(q.object)
             for predicate in targeting:
-                for q in _asserted(store, None, predicate, node):
+                for q in asserted_quads(store, None, predicate, node):
                     graph.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
         for node in pointed:
-            for q in _asserted(store, node, a):
+            for q in asserted_quads(store, node, a):
                 graph.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
         # all of the small graph, and only its batch's nodes kept: pyshacl's focus_nodes
         # scans a list for each node it meets (quadratic), and the other nodes here lack

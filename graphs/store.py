@@ -13,7 +13,7 @@ rebuild replaces only the graphs of documents whose content changed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -35,6 +35,14 @@ _DOC_PREFIX = str(AGR["graph/doc/"])
 
 _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
             ".nq": ox.RdfFormat.N_QUADS}
+
+
+def asserted_quads(store: ox.Store, s=None, p=None, o=None) -> Iterator[ox.Quad]:
+    """The quads of ``store`` that match the pattern, in every graph but
+    :data:`DERIVED_GRAPHS`: what the texts say."""
+    return (q for q in store.quads_for_pattern(s, p, o)
+            if not (isinstance(q.graph_name, ox.NamedNode)
+                    and q.graph_name.value in DERIVED_GRAPHS))
 
 
 def document_graph_iri(doc_id: str) -> str:
