@@ -232,33 +232,16 @@ def summarize(graph: Graph | ox.Store) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def _serialized_graphs(results: list[DocumentResult], extra: Mapping[str, Graph],
-                       union: bool = True) -> tuple[dict[str, str], Graph | None]:
+                       ) -> dict[str, str]:
     """The N-Triples of each document's graph, of the corpus graph and of ``extra``, by
-    name, and (with ``union``) the union of them all: each graph is built, serialized and
-    added to the union in turn, so no more than one document graph is held besides the
-    union. Without ``union`` (None in its place) no rdflib graph of a document or of the
-    corpus is made: their N-Triples are written as they are made. Each text is sorted."""
-    serialized: dict[str, str] = {}
-    graph = graphs.union([]) if union else None
-
-    def add(name: str, part: Graph) -> None:
-        serialized[name] = graphs.ntriples(part)  # sorted, as union_ntriples merges them
-        if graph is not None:
-            graph.addN((s, p, o, graph) for s, p, o in part)
-
-    for result in results:
-        name = document_graph_iri(result.document.id)
-        if graph is None:
-            serialized[name] = graphs.document_ntriples(result)
-        else:
-            add(name, graphs.document_graph(result))
-    if graph is None:
-        serialized[str(CORPUS_GRAPH)] = graphs.corpus_ntriples(results)
-    else:
-        add(str(CORPUS_GRAPH), graphs.corpus_graph(results))
+    name, each sorted (as :func:`graphs.union_ntriples` merges them). No rdflib graph of a
+    document or of the corpus is made: their N-Triples are written as they are made."""
+    serialized = {document_graph_iri(r.document.id): graphs.document_ntriples(r)
+                  for r in results}
+    serialized[str(CORPUS_GRAPH)] = graphs.corpus_ntriples(results)
     for name, part in extra.items():
-        add(name, part)
-    return serialized, graph
+        serialized[name] = graphs.ntriples(part)
+    return serialized
 
 
 class _Clock:
@@ -374,24 +357,42 @@ def _changed_lines(lines: str, before: Path, most: int) -> list[str] | None:
     return [line for line in changed if line]
 
 
-def _violations(store: GraphStore, graph: Graph | None, lines: str,
-                previous: Generation | None, earlier: list[Violation] | None,
-                ) -> list[Violation]:
-    """The SHACL violations of the build (whose sorted N-Triples are ``lines``, loaded into
-    ``store``): from those of the ``previous`` build (``earlier``: :func:`_earlier`) and
-    what changed since (:func:`graphs.revalidate`, reading the nodes it touches from
-    ``store``) when there are some and little changed; else by validating all of
-    ``graph`` (the rdflib union, parsed from ``lines`` when the build did not make one),
-    with the ontology mixed into it (it is of no further use)."""
+def _judge(lines: str, previous: Generation | None, earlier: list[Violation] | None,
+           ) -> list[str] | background.Job[tuple[set, dict[str, float]]]:
+    """How this build's violations will be found: the lines changed since the ``previous``
+    build, whose violations (``earlier``: :func:`_earlier`) the rest keeps, when there
+    are some and little changed; else a second process judging all of ``lines``
+    (:func:`graphs.violating`) beside the store and the pages. See :func:`_violations`."""
     if previous and earlier is not None:
         changed = _changed_lines(lines, previous.path / "graph.nt",
                                  int(REVALIDATE_SHARE * lines.count("\n")))
         if changed is not None:
-            diff = Graph().parse(data="\n".join(changed), format="nt")
-            return graphs.revalidate(store.store, diff, earlier)
-    if graph is None:  # a rebuild that changed much: rare
-        graph = Graph().parse(data=lines, format="nt")
-    return graphs.validate(graph, inplace=True)
+            return changed
+    return background.start(functools.partial(_violating, lines), "validating the graph")
+
+
+def _violating(lines: str) -> tuple[set, dict[str, float]]:
+    """The nodes that violate a shape (:func:`graphs.violating`), and the seconds it took
+    (``{"shapes": s}``): what a build's third process does."""
+    clock = _Clock({})
+    with clock("shapes"):
+        nodes = graphs.violating(lines)
+    return nodes, clock.timings
+
+
+def _violations(store: GraphStore, judged: list[str] | background.Job,
+                earlier: list[Violation] | None, timings: dict[str, float]) -> list[Violation]:
+    """The SHACL violations of the build loaded into ``store``: from the lines changed since
+    the previous build (``judged``: :func:`_judge`) and that build's violations
+    (``earlier``), revalidating the nodes the changes touch (:func:`graphs.revalidate`);
+    or, from the nodes the other process found violating, pyshacl's report on them (and
+    that process's seconds added to ``timings``)."""
+    if isinstance(judged, list):
+        diff = Graph().parse(data="\n".join(judged), format="nt")
+        return graphs.revalidate(store.store, diff, earlier or [])
+    nodes, seconds = judged.result()
+    timings.update(seconds)
+    return graphs.validate(store.store, focus=nodes)
 
 
 def _pages(graph: Graph | ox.Store, out: Path, focus: str | None, depth: int,
@@ -402,7 +403,8 @@ def _pages(graph: Graph | ox.Store, out: Path, focus: str | None, depth: int,
     whose result is the exports written and their seconds (:func:`_network_files`)."""
     written: dict[str, Path] = {}
     everything = graphs.to_networkx(graph)
-    job = background.start(functools.partial(_network_files, everything, out))
+    job = background.start(functools.partial(_network_files, everything, out),
+                           "writing the network files")
     try:
         focus_pages = []
         for node in central_actors(everything, FOCUS_PAGES):
@@ -594,9 +596,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         earlier = _earlier(previous, shapes)
         with clock("rdf"):  # each named graph serialized once, for the files and the store
             curated = {str(curation_mod.CURATION_GRAPH): curation_mod.provenance(curations)}
-            # the rdflib union only where all of it is validated (the rest reads the store)
-            serialized, graph = _serialized_graphs(results, curated if curations else {},
-                                                   union=earlier is None)
+            serialized = _serialized_graphs(results, curated if curations else {})
             lines = asserted_ntriples(serialized)
         with clock("inference"):
             serialized[str(INFERRED_GRAPH)] = graphs.entailed_ntriples(lines)
@@ -614,10 +614,13 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
         # while this one loads the store (which stays here: RocksDB's threads do not
         # survive a fork), and writes the pages and validates from it
         _remove_stale(generation.path)
-        job = background.start(functools.partial(_write_exports, serialized, generation.path,
-                                                 lines))
-        networks: background.Job | None = None
+        job = judged = networks = None
         try:
+            with clock("validation"):  # what changed, or all of it in a third process
+                judged = _judge(lines, previous, earlier)
+            job = background.start(functools.partial(_write_exports, serialized,
+                                                     generation.path, lines),
+                                   "writing the files of RDF")
             with clock("store"):
                 if before is not None:  # carry the unchanged document graphs over (hard links)
                     GraphStore(before[0], read_only=True).store.backup(
@@ -627,12 +630,12 @@ def build(inputs: Iterable[str | Path], out: str | Path, config: ExtractConfig |
             with clock("pages"):
                 outputs, networks = _pages(store.store, generation.path, focus, depth)
             entities, relations = summarize(store.store)
-            with clock("validation"):  # last: the ontology may be mixed into the graph itself
-                violations = tuple(_violations(store, graph, lines, previous, earlier))
-                del graph, lines, store
+            with clock("validation"):
+                violations = tuple(_violations(store, judged, earlier, timings))
+                del lines, store
         except BaseException:
-            for started in (job, networks):
-                if started is not None:
+            for started in (job, networks, judged):
+                if isinstance(started, background.Job):
                     started.cancel()
             raise
         with clock("wait"):  # for the files the other processes write, if not written yet

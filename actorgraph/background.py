@@ -57,8 +57,9 @@ def forks() -> bool:
 class Job(Generic[T]):
     """A task started by :func:`start`: :meth:`result` waits for it, :meth:`cancel` ends it."""
 
-    def __init__(self, task: Callable[[], T], fork: bool) -> None:
+    def __init__(self, task: Callable[[], T], fork: bool, doing: str = "its work") -> None:
         self._task: Callable[[], T] | None = task
+        self.doing = doing  # what the process does, for the error if it dies
         self._pid = 0
         self._read = -1
         if fork:
@@ -107,7 +108,7 @@ class Job(Generic[T]):
         if not payload:
             code = os.waitstatus_to_exitcode(status)
             how = f"signal {-code}" if code < 0 else f"exit status {code}"
-            raise GraphError(f"the process writing the files of RDF died ({how})")
+            raise GraphError(f"the process {self.doing} died ({how})")
         ok, value = pickle.loads(payload)
         if not ok:
             raise value
@@ -124,6 +125,7 @@ class Job(Generic[T]):
             self._pid = 0
 
 
-def start(task: Callable[[], T]) -> Job[T]:
-    """Start ``task`` in a forked child (see the module's notes); returns its :class:`Job`."""
-    return Job(task, forks())
+def start(task: Callable[[], T], doing: str = "doing a build's work") -> Job[T]:
+    """Start ``task`` in a forked child (see the module's notes); returns its :class:`Job`.
+    ``doing`` says what it does ("writing the files of RDF"), for the error if it dies."""
+    return Job(task, forks(), doing)

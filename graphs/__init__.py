@@ -39,7 +39,7 @@ _EXPORTS = {
         "assertion_iri", "corpus_graph", "corpus_ntriples", "document_graph", "document_iri",
         "document_ntriples", "node_iri", "slug", "to_rdf", "union",
     ),
-    "graphs.shacl": ("Violation", "revalidate", "validate"),
+    "graphs.shacl": ("Violation", "revalidate", "validate", "violating"),
     "graphs.sparql": ("FORMATS", "Table", "query", "store_from_graph"),
     "graphs.store": ("GraphStore",),
     "graphs.views": ("VIEWS",),

@@ -1,9 +1,17 @@
-"""SHACL validation of a built graph against ``ontology/shapes.ttl`` (pyshacl)."""
+"""SHACL validation of a built graph against ``ontology/shapes.ttl``.
+
+pyshacl says what is wrong; pyshacl-turbo's native engine finds where, fast. A corpus's
+graph is judged whole by pyshacl-turbo (:func:`violating`: seconds where pyshacl takes
+minutes, in native code that frees the interpreter for other work), and pyshacl then
+validates the nodes it names, which gives pyshacl's own results and messages: the same
+list pyshacl gives for the whole graph.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
@@ -13,6 +21,10 @@ from rdflib.term import Node
 
 from graphs.store import asserted_quads
 from ontology import load_ontology, load_shapes
+
+#: More violating nodes than this, and pyshacl validates an rdflib graph whole rather
+#: than as focus nodes (its ``focus_nodes`` is quadratic: see :func:`_validate_store`).
+FOCUS_AT_MOST = 2000
 
 #: How many focus nodes of a store are validated at once (each batch with the triples it
 #: needs, in a small rdflib graph: memory stays flat however large the store).
@@ -36,7 +48,8 @@ class Violation:
 def validate(graph: Graph | ox.Store, inplace: bool = False,
              focus: Iterable[Node] | None = None) -> list[Violation]:
     """Every violation of the shapes by ``graph`` (empty when it conforms), or by the
-    nodes of ``focus`` only.
+    nodes of ``focus`` only. Without ``focus``, the nodes that :func:`violating` finds in
+    all of ``graph`` are the focus: pyshacl's report on them is its report on the graph.
 
     The ontology is mixed into a copy of ``graph`` (so that ``sh:class`` sees
     sub-classes), or with ``inplace`` into ``graph`` itself, which saves the copy when
@@ -52,6 +65,13 @@ def validate(graph: Graph | ox.Store, inplace: bool = False,
     >>> validate(Graph())
     []
     """
+    if focus is None:
+        lines = (graph.serialize(format="nt") if isinstance(graph, Graph) else
+                 ox.serialize((q.triple for q in asserted_quads(graph)),
+                              format=ox.RdfFormat.N_TRIPLES).decode())
+        focus = violating(lines)
+        if isinstance(graph, Graph) and len(focus) > FOCUS_AT_MOST:
+            focus = None  # many: pyshacl on all of it
     if isinstance(graph, ox.Store):
         return _validate_store(graph, focus)
     nodes = None if focus is None else sorted(focus)
@@ -69,6 +89,33 @@ def validate(graph: Graph | ox.Store, inplace: bool = False,
             severity=str(report.value(result, SH.resultSeverity) or "").rsplit("#", 1)[-1],
         ))
     return _ordered(found)
+
+
+def violating(ntriples: str) -> set[URIRef | BNode]:
+    """The nodes that violate a shape in the graph of ``ntriples`` (N-Triples), the
+    ontology mixed in as :func:`validate` mixes it, found by pyshacl-turbo's native engine
+    (which holds no interpreter lock while it works). Which shape a node violates, and
+    why, :func:`validate` says, in pyshacl's words.
+
+    >>> person = "<urn:x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <%s> ."
+    >>> violating(person % "https://w3id.org/actorgraph/ontology#Person")  # (no label)
+    {rdflib.term.URIRef('urn:x')}
+    """
+    from pyshacl_turbo.rdf import Input
+
+    compiled, ontology = _turbo()
+    _conforms, report, _text = compiled.validate(Input(ntriples + "\n" + ontology, "nt",
+                                                       None, {}, {}))
+    return set(report.objects(None, SH.focusNode))
+
+
+@lru_cache(maxsize=1)
+def _turbo():
+    """The shapes compiled for pyshacl-turbo, and the ontology as N-Triples."""
+    import pyshacl_turbo
+
+    return (pyshacl_turbo.compile_shapes(load_shapes(), advanced=True),
+            load_ontology().serialize(format="nt"))
 
 
 def _ordered(violations: Iterable[Violation]) -> list[Violation]:

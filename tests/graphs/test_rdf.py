@@ -167,10 +167,28 @@ def test_revalidating_what_changed_finds_what_validating_everything_finds(
     changed = set(before) ^ set(after)
     old, new = validate(before), validate(after)
     assert (old != new) == violations_change
+    assert new == _pyshacl(after)  # pyshacl-turbo's nodes, then pyshacl's words: pyshacl's list
     assert revalidate(after, changed, old) == new
     store = _in_store(after)  # a build's store: what it holds read in batches
     assert revalidate(store, changed, old) == new
     assert validate(store) == new
+
+
+def _pyshacl(graph: Graph) -> list:
+    """What pyshacl alone finds in all of ``graph``, as :func:`graphs.validate` lists it."""
+    from pyshacl import validate
+    from rdflib.namespace import SH
+
+    from graphs import Violation
+
+    _conforms, report, _text = validate(graph, shacl_graph=load_shapes(),
+                                        ont_graph=load_ontology(), advanced=True)
+    value = lambda r, p: str(report.value(r, p) or "")  # noqa: E731
+    return sorted((Violation(value(r, SH.focusNode), value(r, SH.resultPath),
+                             value(r, SH.resultMessage),
+                             value(r, SH.resultSeverity).rsplit("#", 1)[-1])
+                   for r in report.subjects(RDF.type, SH.ValidationResult)),
+                  key=lambda v: (v.focus, v.path, v.message))
 
 
 def _in_store(graph: Graph):
