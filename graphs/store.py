@@ -13,6 +13,8 @@ rebuild replaces only the graphs of documents whose content changed.
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -111,10 +113,9 @@ class GraphStore:
                 self.replace_graph(name, graph)
             else:
                 fresh.append(name)
-        self.store.bulk_extend(
-            ox.Quad(t.subject, t.predicate, t.object, target)
-            for name in fresh for target in (ox.NamedNode(str(name)),)
-            for t in ox.parse(as_ntriples(named[name]), format=ox.RdfFormat.N_TRIPLES))
+        if fresh:  # as one stream of N-Quads, parsed and written by Oxigraph alone
+            self.store.bulk_load(_NQuads((name, named[name]) for name in fresh),
+                                 format=ox.RdfFormat.N_QUADS)
 
     def remove_graph(self, name: str) -> None:
         target = ox.NamedNode(str(name))
@@ -178,6 +179,36 @@ class GraphStore:
 
     def __len__(self) -> int:
         return len(self.store)
+
+
+_LINE_END = re.compile(rb"[ \t]*\.[ \t]*\r?\n")
+
+
+class _NQuads(io.RawIOBase):
+    """N-Quads read from named graphs' N-Triples one graph at a time (each line given its
+    graph's name), so that a bulk load of every graph holds no more than one of them
+    twice."""
+
+    def __init__(self, graphs: Iterable[tuple[str, Graph | str]]) -> None:
+        self._graphs = iter(graphs)
+        self._chunk = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._chunk:
+            name, graph = next(self._graphs, (None, None))
+            if name is None:
+                return 0
+            # a line ends in its full stop, and no line feed is in a term (escaped there)
+            text = _LINE_END.sub(b" <" + str(name).encode() + b"> .\n",
+                                 as_ntriples(graph).rstrip() + b"\n")
+            self._chunk = memoryview(text)
+        size = min(len(buffer), len(self._chunk))
+        buffer[:size] = self._chunk[:size]
+        self._chunk = self._chunk[size:]
+        return size
 
 
 def graphs_in(names: Iterable[str]) -> list[str]:

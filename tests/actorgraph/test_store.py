@@ -41,6 +41,26 @@ def test_replacing_a_graph_keeps_a_literal_the_store_keeps_in_another_form(liter
     assert any("urn:c" in line for line in store.graph_ntriples("urn:g"))
 
 
+@pytest.mark.parametrize("text", [
+    '<urn:a> <urn:p> "ends . \\n here" .\n<urn:a> <urn:q> <urn:b> .\n',  # " .\n" in a literal
+    '<urn:a> <urn:p> "no line feed at the end" .',
+    '<urn:a> <urn:p> "two spaces" .  \n\n<urn:a> <urn:q> <urn:b> .\n',
+    "",
+])
+def test_graphs_loaded_at_once_keep_each_triple_in_its_own_graph(text: str) -> None:
+    import pyoxigraph as ox
+
+    store = GraphStore()
+    other = "<urn:x> <urn:y> <urn:z> .\n"
+    store.replace_graphs({"urn:g": text, "urn:h": other})
+    expected = ox.Store()
+    expected.load(text, format=ox.RdfFormat.N_TRIPLES)
+    assert store.graph_ntriples("urn:g") == sorted(
+        str(q.triple) + " ." for q in expected)
+    assert store.graph_ntriples("urn:h") == [other.strip()]
+    assert not list(store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
 def _doc_graphs(out: Path) -> dict[str, list[str]]:
     store = GraphStore(out / "store", read_only=True)
     return {name: store.graph_ntriples(name) for name in graphs_in(store.graph_names())}
