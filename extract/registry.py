@@ -44,6 +44,8 @@ CONVERTED_PATHS = tuple(DATA_DIR / "petrarch" / name for name in (
 #: (thousands of office-holders would slow every start-up for little gain, and a town's name
 #: is often a surname: "Lloyd Austin").
 LOOKUP_ONLY = frozenset({DATA_DIR / "petrarch" / "people.tsv", DATA_DIR / "petrarch" / "places.tsv"})
+#: The honorifics a name may open with (dropped from it to match: "major general").
+HONORIFICS_PATH = DATA_DIR / "honorifics.tsv"
 #: Minimum rapidfuzz ratio (0-100) for a misspelling to match a registered name.
 FUZZY_THRESHOLD = 84.0
 #: Minimum ratio between the last words of a misspelt full name and the name it means.
@@ -60,7 +62,7 @@ def strip_honorifics(norm: str) -> str:
     >>> strip_honorifics("major general qsem solemaini")
     'qsem solemaini'
     """
-    honorifics = load_words(DATA_DIR / "honorifics.tsv")
+    honorifics = load_words(HONORIFICS_PATH)
     words = norm.split()
     while len(words) > 1 and words[0] in honorifics:
         words.pop(0)
