@@ -37,6 +37,10 @@ from ontology import GraphError
 T = TypeVar("T")
 
 _PR_SET_PDEATHSIG = 1
+#: How much a child yields the CPUs to the build's process: the build goes on to the
+#: store and the pages while its children work, and waits for them only at the end, so
+#: what they do is best done in the time the build leaves free.
+NICENESS = 10
 
 
 def _die_with(parent: int) -> None:
@@ -76,6 +80,8 @@ class Job(Generic[T]):
             gc.disable()  # a collection would touch, and so copy, every page of the parent
             try:
                 _die_with(parent)
+                with contextlib.suppress(OSError):
+                    os.nice(NICENESS)  # the build's own process first (see NICENESS)
                 try:
                     payload = pickle.dumps((True, task()))
                 except BaseException as exc:

@@ -38,6 +38,7 @@ _MONTHS = {
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_DIGIT = re.compile(r"\d")
 _PATTERNS = [
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
     re.compile(rf"(?<!\w)(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b",
@@ -119,7 +120,7 @@ def find_date(text: str, reference: str | None = None) -> tuple[str, int, int] |
     "last year", "on Monday") are counted back from it.
     """
     text = text.translate(_DIGITS)
-    for pattern in _PATTERNS:
+    for pattern in _PATTERNS if _DIGIT.search(text) else ():  # (each needs a digit)
         for match in pattern.finditer(text):
             iso = _from_match(match, reference)
             if iso:

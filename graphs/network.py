@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -20,7 +21,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from extract.dates import in_period
 from graphs.files import write_atomic, write_text
-from graphs.store import asserted_quads
+from graphs.store import DERIVED_GRAPHS, asserted_quads
 from graphs.views import VIEWS
 from ontology import ACTOR_CLASSES, AG, GraphError, relation_specs
 
@@ -31,14 +32,23 @@ def _local(iri: str) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+#: The subjects and values of one predicate (for ``?p``) in what a store asserts: its default
+#: graph and every named graph but :data:`graphs.store.DERIVED_GRAPHS`.
+_COLUMN = ("SELECT ?s ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } FILTER (?g NOT IN ("
+           + ", ".join(f"<{name}>" for name in sorted(DERIVED_GRAPHS)) + ")) } }")
+
+
 class _Triples:
     """What :func:`to_networkx` reads of a graph, the same for an rdflib graph and for an
     Oxigraph store (a build's): nodes and values as text (IRIs, and literals' lexical
-    forms). Of a store, what the texts say (:func:`graphs.store.asserted_quads`)."""
+    forms). Of a store, what the texts say (:func:`graphs.store.asserted_quads`). A node's
+    properties are read by predicate, each predicate's subjects and values at once (one
+    look-up where one for each node cost a call and a filter of all its triples)."""
 
     def __init__(self, graph: Graph | ox.Store) -> None:
         self.graph = graph
         self.rdflib = isinstance(graph, Graph)
+        self._columns: dict[str, dict[str, list[str]]] = {}
 
     def _quads(self, s: str | None, p: str | None, o: str | None):
         if self.rdflib:
@@ -49,19 +59,25 @@ class _Triples:
     def _text(self, term) -> str:
         return str(term) if self.rdflib else term.value
 
-    def objects(self, node: str, predicate: str) -> list[str]:
-        return [self._text(o) for _s, _p, o in self._quads(node, predicate, None)]
+    def column(self, predicate: str) -> dict[str, list[str]]:
+        """Every subject of ``predicate`` with its values (read once, then kept)."""
+        found = self._columns.get(predicate)
+        if found is None:
+            found = {}
+            pairs = (((s, o) for s, _p, o in self._quads(None, predicate, None)) if self.rdflib
+                     else self.graph.query(_COLUMN.replace("?p", str(ox.NamedNode(predicate)))))
+            for s, o in pairs:  # (SPARQL decodes two terms where a quad decodes four)
+                found.setdefault(self._text(s), []).append(self._text(o))
+            self._columns[predicate] = found
+        return found
 
     def value(self, node: str | None, predicate: str) -> str | None:
-        found = self.objects(node, predicate) if node else []
+        found = self.column(predicate).get(node, ()) if node else ()
         return min(found) if found else None
 
-    def properties(self, node: str) -> dict[str, list[str]]:
-        """Every predicate of ``node`` with its values."""
-        found: dict[str, list[str]] = {}
-        for _s, p, o in self._quads(node, None, None):
-            found.setdefault(self._text(p), []).append(self._text(o))
-        return found
+    def properties(self, node: str, predicates: Iterable[str]) -> dict[str, list[str]]:
+        """The values of ``node`` for each of ``predicates`` that it has."""
+        return {str(p): values for p in predicates if (values := self.column(str(p)).get(node))}
 
     def subjects(self, predicate: str, obj: str) -> list[str]:
         return sorted({self._text(s) for s, _p, _o in self._quads(None, predicate, obj)})
@@ -75,8 +91,17 @@ def _first(properties: dict[str, list[str]], predicate: str) -> str:
     return min(properties.get(str(predicate), ()), default="")
 
 
+_NODE_PREDICATES = (RDF.type, OWL.sameAs, AG.mentionCount, RDFS.label, SKOS.altLabel)
+_ASSERTION_PREDICATES = (AG.stance, RDF.subject, RDF.predicate, RDF.object, AG.claimedBy,
+                         PROV.wasDerivedFrom, AG.sentence, AG.startOffset, AG.endOffset,
+                         AG.confidence, AG.refersTo)
+_DOCUMENT_PREDICATES = (DCTERMS.source, AG.sourceFile, DCTERMS.title, DCTERMS.publisher,
+                        DCTERMS.issued)
+_EVENT_PREDICATES = (AG.date, RDF.type, RDFS.label, AG.agent, AG.target)
+
+
 def _node_attributes(graph: _Triples, node: str) -> dict[str, object]:
-    found = graph.properties(node)
+    found = graph.properties(node, _NODE_PREDICATES)
     classes = sorted(_CLASS_IRIS[c] for c in found.get(str(RDF.type), ()) if c in _CLASS_IRIS)
     same = sorted(s for s in found.get(str(OWL.sameAs), ()) if "wikidata" in s)
     count = _first(found, AG.mentionCount)
@@ -110,7 +135,7 @@ def _evidence(graph: _Triples) -> dict[tuple[str, str, str], list[dict[str, obje
     found: dict[tuple[str, str, str], list[dict[str, object]]] = {}
     documents: dict[str, dict[str, list[str]]] = {}
     for assertion in graph.subjects(str(RDF.type), str(AG.Assertion)):
-        told = graph.properties(assertion)
+        told = graph.properties(assertion, _ASSERTION_PREDICATES)
         value = functools.partial(_first, told)
         stance = value(AG.stance)
         if stance == "denied":
@@ -119,7 +144,7 @@ def _evidence(graph: _Triples) -> dict[tuple[str, str, str], list[dict[str, obje
         claimant = value(AG.claimedBy)
         doc = value(PROV.wasDerivedFrom)
         if doc not in documents:
-            documents[doc] = graph.properties(doc) if doc else {}
+            documents[doc] = graph.properties(doc, _DOCUMENT_PREDICATES) if doc else {}
         about = functools.partial(_first, documents[doc])
         url = about(DCTERMS.source)
         found.setdefault(key, []).append({
@@ -233,7 +258,7 @@ def _dated_events(graph: _Triples, start: str | None, end: str | None,
     label, kind, and the IRIs of their agents and targets."""
     found = []
     for event in graph.subjects(str(RDF.type), str(AG.Event)):
-        told = graph.properties(event)
+        told = graph.properties(event, _EVENT_PREDICATES)
         date = _first(told, AG.date)
         if not date or ((start or end) and not in_period(date, start, end)):
             continue
