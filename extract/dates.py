@@ -119,7 +119,8 @@ def find_date(text: str, reference: str | None = None) -> tuple[str, int, int] |
     date such as the document's publication date); relative dates ("yesterday",
     "last year", "on Monday") are counted back from it.
     """
-    text = text.translate(_DIGITS)
+    if not text.isascii():
+        text = text.translate(_DIGITS)
     for pattern in _PATTERNS if _DIGIT.search(text) else ():  # (each needs a digit)
         for match in pattern.finditer(text):
             iso = _from_match(match, reference)
