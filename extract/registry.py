@@ -98,6 +98,8 @@ class Registry:
     _nearest_found: dict[tuple[str, str | None, int], list[tuple]] = field(
         default_factory=dict, repr=False)
     _titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The last word of every title: a description that ends with none names no holder.
+    _title_ends: set[str] = field(default_factory=set, repr=False)
     _metonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Ids found by lookup of what the NER marks, not by the entity ruler.
     lookup_only: set[str] = field(default_factory=set)
@@ -133,6 +135,7 @@ class Registry:
         for title in entry.titles:
             key = normalize_name(title)
             self._titles[key] = tuple(dict.fromkeys((*self._titles.get(key, ()), entry.id)))
+            self._title_ends.update(key.split()[-1:])
         for metonym in entry.metonyms:
             key = normalize_name(metonym)
             self._metonyms[key] = tuple(dict.fromkeys((*self._metonyms.get(key, ()), entry.id)))
@@ -157,6 +160,13 @@ class Registry:
             if ids:
                 return tuple(self.entries[i] for i in ids)
         return ()
+
+    def may_hold_titles(self, word: str) -> bool:
+        """False when no description that ends with ``word`` (a word, as the text has it)
+        can name a title holder (:meth:`title_holders` of it is empty): a cheap test
+        before the phrases of a word are made."""
+        last = normalize_name(word).split()[-1:]
+        return not last or last[0] in self._title_ends
 
     def fuzzy_score(self, text: str, entry: RegistryEntry) -> float:
         """How close ``text`` is to the nearest name of ``entry``, in [0, 1]."""

@@ -190,6 +190,9 @@ def _title_candidates(doc: Doc, block: int, registry: Registry, taken: set[int])
         if not determined or (token.dep_ in ("compound", "nmod") and token.head.i > token.i
                               and token.head.pos_ == "PROPN"):
             continue  # "President Alexander Lukashenko": a title on a name names its bearer
+        if token.dep_ != "punct" and not (registry.may_hold_titles(token.text)
+                                          or registry.may_hold_titles(token.lemma_)):
+            continue  # each of its phrases ends with it (or its lemma): no title does
         for start, phrase in modifier_phrases(token):
             if registry.title_holders(phrase) and not taken & set(range(start, token.i + 1)):
                 found.append(Candidate(block, start, token.i + 1, doc[start : token.i + 1].text,

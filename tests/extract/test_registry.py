@@ -110,3 +110,19 @@ def test_actors_absent_from_the_registry_merge_within_and_across_documents(
     assert "Okonkwo" in {str(x) for x in graph.objects(okonkwo, SKOS.altLabel)}
     assert len(set(graph.objects(okonkwo, AG.mentionedIn))) == 2  # one node, both documents
     assert not any(label == "Okonkwo" for label in people)
+
+
+@pytest.mark.parametrize(("word", "phrase", "holds"), [
+    ("leader", "the supreme leader", True),  # a registered title ends with it
+    ("Leader’s", "supreme leader’s", True),  # as the text spells it
+    ("general", "the slain general", True),
+    ("table", "the round table", False),
+    ("", "", True),  # nothing left to judge by: the phrases are made
+])
+def test_a_word_no_title_ends_with_names_no_holder(registry: Registry, word: str, phrase: str,
+                                                   holds: bool) -> None:
+    assert registry.may_hold_titles(word) is holds
+    if not holds:  # the test spares the look-up only where the look-up finds nothing
+        assert registry.title_holders(phrase) == ()
+    else:
+        assert not phrase or registry.title_holders(phrase)
