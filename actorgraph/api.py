@@ -85,9 +85,10 @@ class BuildSummary:
     cache: tuple[int, int] = (0, 0)  # entries and bytes of the extraction cache
     unchanged: bool = False  # nothing changed since the last build: it was kept as it is
     #: seconds by phase: read, model, parse, rules, merge, rdf, inference, validation,
-    #: exports, pages, store, wait, switch (exports run beside pages, validation and the
-    #: store, in a second process where there are two CPUs; wait is what the build then
-    #: waited for them)
+    #: exports, networks, shapes, pages, store, wait, switch (exports, the network files
+    #: and the shapes' judgement of the whole graph run beside pages, validation and the
+    #: store, in processes of their own where there are two CPUs; wait is what the build
+    #: then waited for them)
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -311,10 +312,11 @@ REVALIDATE_SHARE = 0.2
 
 
 def _shapes_key() -> str:
-    """What decides validation besides the graph: the shapes, the ontology, pyshacl."""
+    """What decides validation besides the graph: the shapes, the ontology, pyshacl (and
+    pyshacl-turbo, which finds the nodes pyshacl reports on)."""
     from importlib.metadata import version
 
-    digest = hashlib.sha256(version("pyshacl").encode())
+    digest = hashlib.sha256(f"{version('pyshacl')} {version('pyshacl-turbo')}".encode())
     for path in (SHAPES_PATH, ONTOLOGY_PATH):
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -61,6 +61,25 @@ def test_graphs_loaded_at_once_keep_each_triple_in_its_own_graph(text: str) -> N
     assert not list(store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
+@pytest.mark.parametrize("edit", [
+    "a second label", "a label gone", "a class gone (sh:class of what points at it)",
+    "an agent's class gone (sh:class of the events and assertions it is in)",
+    "a bad confidence", "a relation to a non-actor (sh:targetObjectsOf)", "nothing",
+])
+def test_a_build_that_judges_all_of_its_graph_finds_what_pyshacl_finds(edit: str) -> None:
+    from graphs import ntriples
+    from tests.graphs.fixtures import edited, pyshacl_violations
+
+    _before, after = edited(edit)
+    lines = ntriples(after)
+    store = GraphStore()
+    store.replace_graph(document_graph_iri("a"), lines)
+    judged = api._judge(lines, None, None)  # pyshacl-turbo in a forked process
+    timings: dict[str, float] = {}
+    assert api._violations(store, judged, None, timings) == pyshacl_violations(after)
+    assert timings["shapes"] > 0
+
+
 def _doc_graphs(out: Path) -> dict[str, list[str]]:
     store = GraphStore(out / "store", read_only=True)
     return {name: store.graph_ntriples(name) for name in graphs_in(store.graph_names())}

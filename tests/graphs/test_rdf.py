@@ -13,7 +13,13 @@ from rdflib.compare import isomorphic
 from extract.model import Actor, Assertion, Document, DocumentResult, Event, Evidence
 from graphs import node_iri, slug, to_rdf, turtle, write_turtle
 from ontology import AG, AGR, load_ontology, load_shapes
-from tests.graphs.fixtures import HOSTILE, hostile_result, minimal_result
+from tests.graphs.fixtures import (
+    HOSTILE,
+    edited,
+    hostile_result,
+    minimal_result,
+    pyshacl_violations,
+)
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden"
 
@@ -119,39 +125,6 @@ def test_actor_classes_and_wikidata() -> None:
         "http://www.wikidata.org/entity/Q57336"
 
 
-def _both() -> Graph:
-    return to_rdf([minimal_result(), hostile_result()])
-
-
-def _edited(edit: str) -> tuple[Graph, Graph]:
-    """A graph before and after one edit of the kind a rebuild makes."""
-    before, after = _both(), _both()
-    assertion = next(iter(sorted(after.subjects(RDF.type, AG.Assertion))))
-    iran, soleimani = URIRef(AGR.Iran), URIRef(AGR.Qasem_Soleimani)
-    if edit == "a document removed":
-        after = to_rdf([minimal_result()])
-    elif edit == "a document added":
-        before = to_rdf([minimal_result()])
-    elif edit == "a second label":
-        after.add((iran, RDFS.label, Literal("Persia")))
-    elif edit == "a label gone":
-        after.remove((soleimani, RDFS.label, None))
-    elif edit == "a class gone (sh:class of what points at it)":
-        after.remove((soleimani, RDF.type, AG.Person))
-    elif edit == "an agent's class gone (sh:class of the events and assertions it is in)":
-        after.remove((URIRef(AGR.Ali_Khamenei), RDF.type, None))
-    elif edit == "a bad confidence":
-        after.set((assertion, AG.confidence, Literal(1.7)))
-    elif edit == "a violation fixed":
-        before.set((assertion, AG.confidence, Literal(1.7)))
-    elif edit == "a relation to a non-actor (sh:targetObjectsOf)":
-        after.add((URIRef(AGR.Ali_Khamenei), AG.leads, URIRef(AGR["entity/some-policy"])))
-        after.add((URIRef(AGR["entity/some-policy"]), RDF.type, AG.Policy))
-    elif edit == "nothing":
-        pass
-    return before, after
-
-
 @pytest.mark.parametrize(("edit", "violations_change"), [
     ("a document removed", False), ("a document added", False), ("a second label", True),
     ("a label gone", True), ("a class gone (sh:class of what points at it)", True),
@@ -163,32 +136,15 @@ def test_revalidating_what_changed_finds_what_validating_everything_finds(
         edit: str, violations_change: bool) -> None:
     from graphs import revalidate, validate
 
-    before, after = _edited(edit)
+    before, after = edited(edit)
     changed = set(before) ^ set(after)
     old, new = validate(before), validate(after)
     assert (old != new) == violations_change
-    assert new == _pyshacl(after)  # pyshacl-turbo's nodes, then pyshacl's words: pyshacl's list
+    assert new == pyshacl_violations(after)  # pyshacl-turbo's nodes, then pyshacl's words: pyshacl's list
     assert revalidate(after, changed, old) == new
     store = _in_store(after)  # a build's store: what it holds read in batches
     assert revalidate(store, changed, old) == new
     assert validate(store) == new
-
-
-def _pyshacl(graph: Graph) -> list:
-    """What pyshacl alone finds in all of ``graph``, as :func:`graphs.validate` lists it."""
-    from pyshacl import validate
-    from rdflib.namespace import SH
-
-    from graphs import Violation
-
-    _conforms, report, _text = validate(graph, shacl_graph=load_shapes(),
-                                        ont_graph=load_ontology(), advanced=True)
-    value = lambda r, p: str(report.value(r, p) or "")  # noqa: E731
-    return sorted((Violation(value(r, SH.focusNode), value(r, SH.resultPath),
-                             value(r, SH.resultMessage),
-                             value(r, SH.resultSeverity).rsplit("#", 1)[-1])
-                   for r in report.subjects(RDF.type, SH.ValidationResult)),
-                  key=lambda v: (v.focus, v.path, v.message))
 
 
 def _in_store(graph: Graph):
