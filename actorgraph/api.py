@@ -363,7 +363,7 @@ def _judge(lines: str, previous: Generation | None, earlier: list[Violation] | N
            ) -> list[str] | background.Job[tuple[set, dict[str, float]]]:
     """How this build's violations will be found: the lines changed since the ``previous``
     build, whose violations (``earlier``: :func:`_earlier`) the rest keeps, when there
-    are some and little changed; else a second process judging all of ``lines``
+    are some and little changed; else another process judging all of ``lines``
     (:func:`graphs.violating`) beside the store and the pages. See :func:`_violations`."""
     if previous and earlier is not None:
         changed = _changed_lines(lines, previous.path / "graph.nt",

@@ -41,6 +41,8 @@ _PR_SET_PDEATHSIG = 1
 #: store and the pages while its children work, and waits for them only at the end, so
 #: what they do is best done in the time the build leaves free.
 NICENESS = 10
+#: What a child does, as its error says when it dies and its task gives no other words.
+WORK = "doing a build's work"
 
 
 def _die_with(parent: int) -> None:
@@ -61,7 +63,7 @@ def forks() -> bool:
 class Job(Generic[T]):
     """A task started by :func:`start`: :meth:`result` waits for it, :meth:`cancel` ends it."""
 
-    def __init__(self, task: Callable[[], T], fork: bool, doing: str = "its work") -> None:
+    def __init__(self, task: Callable[[], T], fork: bool, doing: str = WORK) -> None:
         self._task: Callable[[], T] | None = task
         self.doing = doing  # what the process does, for the error if it dies
         self._pid = 0
@@ -131,7 +133,7 @@ class Job(Generic[T]):
             self._pid = 0
 
 
-def start(task: Callable[[], T], doing: str = "doing a build's work") -> Job[T]:
+def start(task: Callable[[], T], doing: str = WORK) -> Job[T]:
     """Start ``task`` in a forked child (see the module's notes); returns its :class:`Job`.
     ``doing`` says what it does ("writing the files of RDF"), for the error if it dies."""
     return Job(task, forks(), doing)

@@ -174,20 +174,13 @@ def _targeting() -> list:
                   key=str)
 
 
-def _validate_store(store: ox.Store, focus: Iterable[Node] | None) -> list[Violation]:
-    """:func:`validate` of what ``store`` asserts (the ontology is mixed into each batch as
-    pyshacl's ``ont_graph``), in batches of :data:`BATCH` focus nodes: each with its own
-    triples, the triples that point at it (``sh:targetObjectsOf``) and
-    the types of the nodes its triples point at (``sh:class``)."""
-    if focus is None:  # every node: each subject, and each object that is no literal
-        nodes: set = set()
-        for q in asserted_quads(store):
-            nodes.add(q.subject)
-            if not isinstance(q.object, ox.Literal):
-                nodes.add(q.object)
-        batches = sorted(nodes, key=str)
-    else:
-        batches = sorted({_ox(n) for n in focus}, key=str)
+def _validate_store(store: ox.Store, focus: Iterable[Node]) -> list[Violation]:
+    """:func:`validate` of the nodes ``focus`` in what ``store`` asserts (the ontology is
+    mixed into each batch as pyshacl's ``ont_graph``), in batches of :data:`BATCH` focus
+    nodes: each with its own triples, the triples that point at it
+    (``sh:targetObjectsOf``) and the types of the nodes its triples point at
+    (``sh:class``)."""
+    batches = sorted({_ox(n) for n in focus}, key=str)
     found: list[Violation] = []
     a = ox.NamedNode(str(RDF.type))
     targeting = _targeting()
