@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 import extract.names  # noqa: F401  (registers the actorgraph_names component)
 from extract.config import model_name
@@ -50,17 +53,24 @@ class RegistryMatcher:
     registry: single words and names with an acronym by their exact spelling (and the
     dotted form of a short acronym, "U.S."), other names of several words case-blind.
     The longest match wins where names overlap.
+
+    The names are tokenized, and the matchers keep their keys, in a vocabulary of their
+    own: tens of thousands of registry words in the pipeline's vocabulary would slow every
+    later parse by some per cent, and the matchers need only the words' hashes, which are
+    the same in any vocabulary.
     """
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.caseless = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.keys: dict[str, tuple[str, str]] = {}
+        self.vocab = Vocab(lex_attr_getters={LOWER: nlp.vocab.lex_attr_getters[LOWER]})
+        self.tokenizer = Tokenizer(self.vocab)
+        self.tokenizer.from_bytes(nlp.tokenizer.to_bytes())
+        self.exact = PhraseMatcher(self.vocab, attr="ORTH")
+        self.caseless = PhraseMatcher(self.vocab, attr="LOWER")
+        self.keys: dict[int, tuple[str, str]] = {}
 
     def add_registry(self, registry: Registry) -> None:
         """Match the names of ``registry`` (every entry the ruler takes, aliases and metonyms)."""
-        nlp = self.nlp
         exact: dict[str, set[str]] = {}
         caseless: dict[str, set[str]] = {}
         for entry in registry.ruled():
@@ -68,7 +78,7 @@ class RegistryMatcher:
             for names, key_label, ident in ((entry.aliases, label, entry.id),
                                             (entry.metonyms, "GPE", entry.id + METONYM_SUFFIX)):
                 key = f"{key_label}|{ident}"
-                self.keys[key] = (key_label, ident)
+                self.keys[self.vocab.strings.add(key)] = (key_label, ident)
                 for alias in _names(names):
                     words = alias.split()
                     if len(words) == 1 or any(w.isupper() and len(w) > 1 for w in words):
@@ -82,7 +92,7 @@ class RegistryMatcher:
             keys = sorted(table)
             texts = [sorted(table[k]) for k in keys]
             flat = [t for group in texts for t in group]
-            docs = iter(list(nlp.tokenizer.pipe(flat)))
+            docs = iter(list(self.tokenizer.pipe(flat)))
             for key, group in zip(keys, texts, strict=True):
                 matcher.add(key, [next(docs) for _ in group])
 
@@ -90,7 +100,7 @@ class RegistryMatcher:
         spans = []
         for matcher in (self.exact, self.caseless):
             for match_id, start, end in matcher(doc):
-                label, ident = self.keys[doc.vocab.strings[match_id]]
+                label, ident = self.keys[match_id]
                 spans.append(Span(doc, start, end, label=label, span_id=ident))
         doc.ents = filter_spans(spans)
         return doc

@@ -120,15 +120,48 @@ def language(text: str) -> tuple[str, float]:
     >>> language("Le président a rencontré le ministre hier soir à Paris.")[0]
     'fr'
     """
-    if len(text) > LANGUAGE_SAMPLE:  # the opening and the middle: a menu or a ticker
-        half = LANGUAGE_SAMPLE // 2  # at the top does not decide alone
-        text = text[:half] + "\n" + text[len(text) // 2:len(text) // 2 + half]
-    code, probability = _identifier().classify(text)
+    code, probability = _identifier().classify(_sample(text))
     return code, float(probability)
+
+
+#: Words that make up a fifth to a third of any English prose and a few hundredths at
+#: most of any other language's: a sample this full of them is English, and
+#: language identification (a byte-by-byte walk of the sample) need not read it.
+_ENGLISH_WORDS = frozenset([
+    "the", "and", "of", "to", "that", "with", "for", "was", "said", "from", "which", "were",
+    "has", "have", "this", "by", "his", "their", "they", "are", "it", "be", "as", "been",
+    "would", "will", "who"])
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _sample(text: str) -> str:
+    """What language identification reads of ``text``: the opening and the middle (a menu
+    or a ticker at the top does not decide alone)."""
+    if len(text) <= LANGUAGE_SAMPLE:
+        return text
+    half = LANGUAGE_SAMPLE // 2
+    return text[:half] + "\n" + text[len(text) // 2:len(text) // 2 + half]
+
+
+def plainly_english(text: str) -> bool:
+    """True when at least 40 words of the sample of ``text`` are there and 15 % of them
+    are among the commonest English words (:data:`_ENGLISH_WORDS`).
+
+    >>> plainly_english("The minister said that the talks with Iran would resume by May, "
+    ...                 "and that the sanctions were to be lifted as part of the deal. " * 3)
+    True
+    >>> plainly_english("Le ministre a dit que les pourparlers avec l'Iran reprendraient en "
+    ...                 "mai, et que les sanctions seraient levées dans le cadre de l'accord. " * 3)
+    False
+    """
+    words = _WORD.findall(_sample(text).lower())
+    return len(words) >= 40 and sum(w in _ENGLISH_WORDS for w in words) >= 0.15 * len(words)
 
 
 def _check_language(read: ReadDocument) -> ReadDocument:
     text = read.textmap.text
+    if plainly_english(text):
+        return read
     code, probability = language(text)
     if code != "en" and probability >= LANGUAGE_CONFIDENCE and len(text) >= 30:
         raise InputError(f"{read.document.source_file}: language {code!r} "

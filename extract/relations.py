@@ -577,6 +577,15 @@ def title_hedge(token: Token, sentence: Span, how: str) -> bool:
 # ---------------------------------------------------------------- the extractor
 
 
+def _direct_objects(verb: Token) -> list[Token]:
+    """What a light verb's fixed object can be: its direct objects (or the subject of its
+    passive), and the noun after "of" in a quantity ("a number of hostages")."""
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return direct + [p for d in direct if d.lemma_.lower() in _QUANTITY for c in d.children
+                     if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj"]
+
+
 class RelationExtractor:
     """Applies the cue lexicon and the role nouns to parsed sentences."""
 
@@ -596,7 +605,14 @@ class RelationExtractor:
         found: list[Found] = []
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and not is_nominal(token):
+                objects = None  # the words of its direct objects, once for all its cues
                 for cue in self.cues.get((token.lemma_.lower(), "VERB"), ()):
+                    if cue.fixed_object:  # "take hostage": most such cues do not apply
+                        if objects is None:
+                            objects = {w for c in _direct_objects(token)
+                                       for w in (c.lemma_.lower(), c.lower_)}
+                        if cue.fixed_object not in objects:
+                            continue
                     found += self._verb(token, cue, sent, args)
             elif is_nominal(token):
                 for cue in self.cues.get((token.lemma_.lower(), "NOUN"), ()):
@@ -623,12 +639,8 @@ class RelationExtractor:
             return []
         fixed = None
         if cue.fixed_object:
-            direct = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-            direct += [p for d in direct if d.lemma_.lower() in _QUANTITY for c in d.children
-                       if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                       if p.dep_ == "pobj"]
-            fixed = next((c for c in direct if cue.fixed_object in (c.lemma_.lower(), c.lower_)),
-                         None)
+            fixed = next((c for c in _direct_objects(verb)
+                          if cue.fixed_object in (c.lemma_.lower(), c.lower_)), None)
             if fixed is None:
                 return []
         if cue.requires and not any(c.lemma_.lower() == cue.requires

@@ -204,6 +204,8 @@ def strip_markup(line: str, offset: int = 0) -> list[tuple[int, int]]:
 
 def latin_share(text: str) -> float:
     """Share of the letters of ``text`` that are Latin (1.0 for no letters)."""
+    if text.isascii():
+        return 1.0  # every ASCII letter is Latin
     letters = len(_LETTER.findall(text))
     if not letters:
         return 1.0

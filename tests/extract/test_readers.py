@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from extract import Skipped, read_document, read_inputs, read_path
+from extract.readers import language, plainly_english
 from ontology import InputError
 
 PAGE = """<!DOCTYPE html><html><head><title>Iran talks stall | World News</title>
@@ -164,3 +165,54 @@ def test_unreadable_file_is_skipped(tmp_path: Path) -> None:  # pragma: no cover
     path.chmod(0)
     [skipped] = list(read_path(path))
     assert isinstance(skipped, Skipped) and "Permission denied" in skipped.reason
+
+
+_OTHER_LANGUAGES = [
+    ("fr", "Le président iranien a rencontré hier à Paris le ministre français des affaires "
+           "étrangères pour discuter de l'accord nucléaire. Selon un communiqué publié par la "
+           "présidence, les deux hommes ont évoqué la levée des sanctions et le retour des "
+           "inspecteurs de l'agence internationale, que Téhéran avait expulsés au printemps "
+           "dernier après une série d'attaques contre ses installations."),
+    ("de", "Der iranische Präsident hat gestern in Berlin den deutschen Außenminister getroffen, "
+           "um über das Atomabkommen zu sprechen. Nach Angaben des Präsidialamtes ging es um die "
+           "Aufhebung der Sanktionen und die Rückkehr der internationalen Inspekteure, die Teheran "
+           "im vergangenen Frühjahr nach einer Reihe von Angriffen auf seine Anlagen ausgewiesen "
+           "hatte. Was danach geschah, ist bis heute umstritten."),
+    ("es", "El presidente iraní se reunió ayer en Madrid con el ministro español de asuntos "
+           "exteriores para hablar del acuerdo nuclear. Según un comunicado de la presidencia, "
+           "ambos trataron el levantamiento de las sanciones y el regreso de los inspectores de "
+           "la agencia internacional, a quienes Teherán había expulsado la primavera pasada tras "
+           "una serie de ataques contra sus instalaciones."),
+    ("nl", "De Iraanse president heeft gisteren in Den Haag de Nederlandse minister van "
+           "buitenlandse zaken ontmoet om over het nucleaire akkoord te praten. Volgens een "
+           "verklaring van het presidentschap ging het om het opheffen van de sancties en de "
+           "terugkeer van de internationale inspecteurs, die Teheran vorig voorjaar had "
+           "uitgezet na een reeks aanvallen op zijn installaties. Of dat lukt, was onduidelijk."),
+    ("it", "Il presidente iraniano ha incontrato ieri a Roma il ministro degli esteri italiano "
+           "per discutere dell'accordo nucleare. Secondo un comunicato della presidenza, i due "
+           "hanno parlato della revoca delle sanzioni e del ritorno degli ispettori dell'agenzia "
+           "internazionale, che Teheran aveva espulso la primavera scorsa dopo una serie di "
+           "attacchi contro le sue installazioni."),
+    ("pl", "Prezydent Iranu spotkał się wczoraj w Warszawie z polskim ministrem spraw "
+           "zagranicznych, aby rozmawiać o porozumieniu nuklearnym. Według komunikatu kancelarii "
+           "chodziło o zniesienie sankcji i powrót międzynarodowych inspektorów, których Teheran "
+           "wydalił zeszłej wiosny po serii ataków na swoje instalacje. Czy to się uda, nie "
+           "wiadomo, by to ocenić, trzeba czasu."),
+    ("id", "Presiden Iran bertemu dengan menteri luar negeri Indonesia di Jakarta kemarin untuk "
+           "membahas kesepakatan nuklir. Menurut pernyataan kantor presiden, keduanya membahas "
+           "pencabutan sanksi dan kembalinya para inspektur badan internasional, yang diusir "
+           "Teheran pada musim semi lalu setelah serangkaian serangan terhadap fasilitasnya."),
+]
+
+
+@pytest.mark.parametrize(("code", "text"), _OTHER_LANGUAGES, ids=[c for c, _t in _OTHER_LANGUAGES])
+def test_only_english_skips_language_identification(code: str, text: str) -> None:
+    # the shortcut never spares a text that identification would skip as not English
+    assert not plainly_english(text) and language(text)[0] == code
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parents[2] / "corpus").glob("*.txt")),
+                         ids=lambda p: p.name[:3])
+def test_the_demo_articles_are_plainly_english(path: Path) -> None:
+    text = read_document(path).textmap.text
+    assert plainly_english(text) and language(text)[0] == "en"

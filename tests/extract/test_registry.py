@@ -126,3 +126,20 @@ def test_a_word_no_title_ends_with_names_no_holder(registry: Registry, word: str
         assert registry.title_holders(phrase) == ()
     else:
         assert not phrase or registry.title_holders(phrase)
+
+
+def test_registered_names_are_matched_without_entering_the_pipelines_vocabulary(
+        tmp_path: Path) -> None:
+    # the matcher tokenizes the registry in a vocabulary of its own: the pipeline's stays
+    # the model's (tens of thousands of registry words in it slow every parse)
+    aliases = _write_registry(tmp_path / "mine.tsv", [
+        "Qwertyx_Zblorf\tQwertyx Zblorf\tPerson\t\tZblorf\t\t\tIran",
+        "Zzyzx_Front\tZzyzx Liberation Front\tOrganization\t\tZLF\t\t\t",
+    ])
+    nlp = Extractor(ExtractConfig(aliases=(aliases,))).nlp
+    words = ("Qwertyx", "Zblorf", "Zzyzx", "zzyzx", "ZLF", "Z.L.F.")
+    assert not [w for w in words if w in nlp.vocab.strings]
+    doc = nlp("Qwertyx Zblorf met the zzyzx liberation front. Zblorf said the Z.L.F. agreed.")
+    assert [(e.text, e.ent_id_) for e in doc.ents if e.ent_id_ in ("Qwertyx_Zblorf", "Zzyzx_Front")] == [
+        ("Qwertyx Zblorf", "Qwertyx_Zblorf"), ("zzyzx liberation front", "Zzyzx_Front"),
+        ("Zblorf", "Qwertyx_Zblorf"), ("Z.L.F.", "Zzyzx_Front")]
