@@ -115,8 +115,9 @@ class _Corpus:
         self.skipped: list[Skipped] = []
         self.extracted: list[str] = []
         self.ids: set[str] = set()
-        #: Seconds spent reading, loading the model, parsing and applying the rules.
-        self.timings = {"read": 0.0, "model": 0.0, "parse": 0.0, "rules": 0.0}
+        #: Seconds spent reading, loading the model, parsing, applying the rules and
+        #: writing the results to the cache.
+        self.timings = {"read": 0.0, "model": 0.0, "parse": 0.0, "rules": 0.0, "cache": 0.0}
 
     @property
     def extractor(self) -> Extractor:
@@ -191,7 +192,9 @@ class _Corpus:
                 self.results[waiting.popleft()] = result
                 self.extracted.append(result.document.id)
                 if self.cache:
+                    started = time.perf_counter()
                     self.cache.put(result)
+                    self.timings["cache"] += time.perf_counter() - started
             self.timings["parse"] += extractor.timings["parse"]
             self.timings["rules"] += extractor.timings["rules"]
         if not self.results:
@@ -296,7 +299,7 @@ def _write_exports(named: Mapping[str, Graph | str], out: Path, lines: str,
             "graph.ttl": graphs.write_text(out / "graph.ttl", graphs.turtle_of_ntriples(lines)),
             "graph.trig": graphs.write_trig(named, out / "graph.trig"),
             "graph.nt": graphs.write_text(out / "graph.nt", lines),
-            "graph.jsonld": graphs.write_jsonld(lines, out / "graph.jsonld"),
+            "graph.jsonld": graphs.write_jsonld(lines, out / "graph.jsonld", presorted=True),
         }
     return written, clock.timings
 

@@ -73,8 +73,20 @@ def _revive(cls: type, data: dict[str, Any]) -> Any:
     return cls(**kwargs)
 
 
+def _plain(cls: type, obj: Any) -> dict[str, Any]:
+    """``dataclasses.asdict(obj)`` for the dataclasses of a result (what :func:`_revive`
+    rebuilds), without its deep copy of every value: several times faster."""
+    plain = {}
+    for name, inner, is_tuple in _fields(cls):
+        value = getattr(obj, name)
+        if inner:
+            value = [_plain(inner, v) for v in value] if is_tuple else _plain(inner, value)
+        plain[name] = value
+    return plain
+
+
 def result_to_json(result: DocumentResult) -> str:
-    return json.dumps(dataclasses.asdict(result), ensure_ascii=False, sort_keys=True)
+    return json.dumps(_plain(DocumentResult, result), ensure_ascii=False, sort_keys=True)
 
 
 def result_from_json(text: str) -> DocumentResult:
@@ -110,7 +122,9 @@ class ExtractionCache:
         record = {"fingerprint": self.fingerprint, "content_hash": result.document.content_hash,
                   "result": result_to_json(bare)}
         self.folder.mkdir(parents=True, exist_ok=True)
-        write_text(self._path(result.document.id), json.dumps(record, ensure_ascii=False))
+        # a cut entry reads as missing (extracted again): no flush to the disk for each
+        write_text(self._path(result.document.id), json.dumps(record, ensure_ascii=False),
+                   sync=False)
 
     def size(self) -> tuple[int, int]:
         """The number of entries and their bytes on disk."""

@@ -12,7 +12,7 @@ swapped), in one run, each figure beside its anchor:
   < 1 %), one document changed (target < 3 %);
 * the peak memory of the build at the corpus size and at ``--large`` documents (target:
   the larger under 1.5 x the smaller);
-* where the full build's time goes (``build.json`` phases: read, model, parse, rules,
+* where the full build's time goes (``build.json`` phases: read, model, parse, rules, cache,
   merge, rdf, inference, validation, store, pages, wait, switch; and exports, networks,
   shapes: the seconds of the processes beside the build).
 

@@ -19,6 +19,8 @@ Examples
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,6 +98,8 @@ class Registry:
     _by_class: dict[str | None, tuple[dict[str, str], list[str], int]] = field(
         default_factory=dict, repr=False)
     _nearest_found: dict[tuple[str, str | None, int], list[tuple]] = field(
+        default_factory=dict, repr=False)
+    _by_length: dict[str | None, tuple[list[int], list[str], list[int], int]] = field(
         default_factory=dict, repr=False)
     _titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: The last word of every title: a description that ends with none names no holder.
@@ -183,16 +187,39 @@ class Registry:
             cached = self._by_class[cls] = (choices, list(choices), len(self._aliases))
         return cached[0], cached[1]
 
+    def _lengthwise(self, cls: str | None, names: list[str]) -> tuple[list[int], list[str],
+                                                                     list[int]]:
+        """``names`` (the aliases of ``cls``) sorted by length: their lengths, the names,
+        and the place of each in ``names``."""
+        cached = self._by_length.get(cls)
+        if cached is None or cached[3] != len(self._aliases):
+            order = sorted(range(len(names)), key=lambda i: (len(names[i]), i))
+            cached = self._by_length[cls] = ([len(names[i]) for i in order],
+                                             [names[i] for i in order], order,
+                                             len(self._aliases))
+        return cached[0], cached[1], cached[2]
+
     def _nearest(self, norm: str, cls: str | None, names: list[str]) -> list[tuple]:
         """The aliases nearest ``norm`` (rapidfuzz), remembered: a corpus names the same
-        unknown people again and again, and each search scans every alias."""
+        unknown people again and again. The same as ``process.extract(norm, names,
+        scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_THRESHOLD)``, but only the names
+        of a length that can reach the threshold are scored: ``fuzz.ratio`` is at most
+        ``200 * min(a, b) / (a + b)`` for lengths ``a`` and ``b``."""
         key = (norm, cls, len(self._aliases))
         found = self._nearest_found.get(key)
         if found is None:
             if len(self._nearest_found) >= NEAREST_REMEMBERED:
                 self._nearest_found.clear()
-            found = self._nearest_found[key] = process.extract(
-                norm, names, scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_THRESHOLD)
+            lengths, by_length, places = self._lengthwise(cls, names)
+            share = FUZZY_THRESHOLD / 100
+            size = len(norm)  # one character of slack either way, for the rounding
+            first = bisect.bisect_left(lengths, math.floor(size * share / (2 - share)) - 1)
+            last = bisect.bisect_right(lengths, math.ceil(size * (2 - share) / share) + 1)
+            scored = process.extract(norm, by_length[first:last], scorer=fuzz.ratio,
+                                     limit=None, score_cutoff=FUZZY_THRESHOLD)
+            ranked = sorted((-score, places[first + i], name) for name, score, i in scored)
+            found = self._nearest_found[key] = [(name, -score, place)
+                                                for score, place, name in ranked[:8]]
         return found
 
     def fuzzy(

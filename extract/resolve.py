@@ -19,6 +19,9 @@ from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import POS, TAG
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from extract.events import named_event_class
@@ -180,10 +183,41 @@ def _ner_candidates(doc: Doc, block: int) -> list[Candidate]:
     return found
 
 
-def _title_candidates(doc: Doc, block: int, registry: Registry, taken: set[int]) -> list[Candidate]:
+class _Tagged:
+    """The tokens of a parsed paragraph by part of speech and tag, read once from the
+    doc's arrays: each pass over the candidates visits only the tokens it can take."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.tokens = list(doc)
+        tags = doc.to_array([POS, TAG])
+        self._pos, self._tag = tags[:, 0], tags[:, 1]
+        self._strings = doc.vocab.strings
+
+    def _where(self, column: np.ndarray, values: list[int]) -> list[Token]:
+        mask = column == values[0]
+        for value in values[1:]:
+            mask |= column == value
+        tokens = self.tokens
+        return [tokens[i] for i in np.flatnonzero(mask).tolist()]
+
+    def nouns(self) -> list[Token]:
+        """The tokens whose part of speech is NOUN or PROPN, in order."""
+        return self._where(self._pos, [NOUN, PROPN])
+
+    def proper(self) -> list[Token]:
+        """The PROPN tokens, in order."""
+        return self._where(self._pos, [PROPN])
+
+    def tagged(self, *tags: str) -> list[Token]:
+        """The tokens with one of ``tags`` ("NNS"), in order."""
+        return self._where(self._tag, [self._strings.add(t) for t in tags])
+
+
+def _title_candidates(doc: Doc, block: int, registry: Registry, taken: set[int],
+                      tagged: _Tagged) -> list[Candidate]:
     found = []
-    for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or token.i in taken:
+    for token in tagged.nouns():
+        if token.i in taken:
             continue
         determined = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
                          for c in token.lefts) or token.text[:1].isupper()
@@ -201,13 +235,13 @@ def _title_candidates(doc: Doc, block: int, registry: Registry, taken: set[int])
     return found
 
 
-def _group_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
+def _group_candidates(doc: Doc, block: int, taken: set[int], tagged: _Tagged) -> list[Candidate]:
     """Collective actors: "protesters", and with the words that say whose: "Russian
     mercenaries", "Shia militias" (a demonym so taken is no mention of the state)."""
     groups = load_groups()
     found = []
-    for token in doc:
-        if token.i in taken or token.tag_ not in ("NNS", "NNPS"):
+    for token in tagged.tagged("NNS", "NNPS"):
+        if token.i in taken:
             continue
         if token.text in groups or token.lower_ in groups:
             start = token.i
@@ -219,15 +253,16 @@ def _group_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
     return found
 
 
-def _collective_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
+def _collective_candidates(doc: Doc, block: int, taken: set[int], tagged: _Tagged,
+                           ) -> list[Candidate]:
     """"Sudan's army", "Russia's regular army", "the army": a state's institution by its noun,
     with the words that say whose (the candidate spans them). An institution noun that
     modifies another noun ("US military bases") is no mention, unless of a title ("army chief")."""
     collectives = load_collectives()
     roles = load_roles()
     found = []
-    for token in doc:
-        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.text[:1].isupper():
+    for token in tagged.nouns():
+        if token.i in taken or token.text[:1].isupper():
             continue
         phrase = token.lemma_.lower()
         first = token.i
@@ -251,11 +286,12 @@ def _collective_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candid
 _DEFINITE = frozenset({"the", "this", "that", "its"})
 
 
-def _nominal_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
+def _nominal_candidates(doc: Doc, block: int, taken: set[int], tagged: _Tagged,
+                        ) -> list[Candidate]:
     nominals = load_nominals()
     found = []
-    for token in doc:
-        if (token.i in taken or token.tag_ != "NN" or token.lower_ not in nominals
+    for token in tagged.tagged("NN"):
+        if (token.i in taken or token.lower_ not in nominals
                 or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)):
             continue
         if any(c.lower_ in _DEFINITE and c.dep_ in ("det", "poss") for c in token.lefts) and not any(
@@ -264,18 +300,27 @@ def _nominal_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate
     return found
 
 
-def _propn_candidates(doc: Doc, block: int, taken: set[int]) -> list[Candidate]:
-    found, run = [], []
+def _propn_candidates(doc: Doc, block: int, taken: set[int], tagged: _Tagged,
+                      ) -> list[Candidate]:
+    """Runs of proper nouns that nothing else took (a title word ends a run)."""
+    found: list[Candidate] = []
+    run: list[Token] = []
     titles = load_title_words()
-    for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and token.i not in taken \
-                and token.lower_ not in titles:
-            run.append(token)
-            continue
+
+    def end_run() -> None:
         if run:
             found.append(Candidate(block, run[0].i, run[-1].i + 1,
                                    doc[run[0].i : run[-1].i + 1].text, "PROPN"))
-        run = []
+            run.clear()
+
+    for token in tagged.proper():
+        if run and token.i != run[-1].i + 1:
+            end_run()  # a word between: another run
+        if token.i in taken or token.lower_ in titles:
+            end_run()
+        else:
+            run.append(token)
+    end_run()
     return found
 
 
@@ -306,20 +351,21 @@ def find_candidates(docs: list[Doc], registry: Registry) -> list[Candidate]:
         # A title beats a NER span that the registry does not know ("Supreme" as ORG).
         known = [c for c in ner if c.ruler_id or registry.lookup(c.text)]
         taken = {i for c in known for i in range(c.start, c.end)}
-        titles = _title_candidates(doc, block, registry, taken)
+        tagged = _Tagged(doc)
+        titles = _title_candidates(doc, block, registry, taken, tagged)
         title_tokens = {i for c in titles for i in range(c.start, c.end)}
         known_ids = {id(c) for c in known}
         ner = [c for c in ner if id(c) in known_ids or not title_tokens & set(range(c.start, c.end))]
         taken = {i for c in (*ner, *titles) for i in range(c.start, c.end)}
-        groups = _group_candidates(doc, block, taken)
-        groups += _collective_candidates(doc, block, taken)
+        groups = _group_candidates(doc, block, taken, tagged)
+        groups += _collective_candidates(doc, block, taken, tagged)
         grouped = {i for c in groups for i in range(c.start, c.end)}
         ner = [c for c in ner if not set(range(c.start, c.end)) <= grouped]
         titles = [c for c in titles if not set(range(c.start, c.end)) <= grouped]
         taken |= grouped
-        nominals = _nominal_candidates(doc, block, taken)
+        nominals = _nominal_candidates(doc, block, taken, tagged)
         taken |= {c.start for c in nominals}
-        found += ner + titles + groups + nominals + _propn_candidates(doc, block, taken)
+        found += ner + titles + groups + nominals + _propn_candidates(doc, block, taken, tagged)
     return sorted(found, key=lambda c: (c.block, c.start))
 
 

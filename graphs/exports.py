@@ -33,13 +33,15 @@ def trig(named: Mapping[str, Graph | str]) -> str:
 #: Literals that JSON writes natively (``"ag:degree": 3``): the datatypes JSON-LD's
 #: compaction turns into JSON numbers and booleans, and reads back as the same literal.
 _NATIVE = {str(XSD.integer): int, str(XSD.boolean): lambda v: v == "true"}
+_XSD_STRING, _RDF_TYPE = str(XSD.string), str(RDF.type)
 
 
-def jsonld(graph: Graph | str) -> str:
+def jsonld(graph: Graph | str, presorted: bool = False) -> str:
     r"""JSON-LD with the project's prefixes as context, one node a line, nodes sorted by
     ``@id``, each property's values sorted.
 
-    ``graph`` is an rdflib graph or its N-Triples. Oxigraph writes the expanded form
+    ``graph`` is an rdflib graph or its N-Triples (``presorted``: N-Triples already sorted,
+    each triple once, as a build's are, which are then not sorted again). Oxigraph writes the expanded form
     (fast, where rdflib's serializer costs seconds on a large graph), a few thousand
     triples at a time, subject by subject, so the whole graph is never held as JSON; each
     node is then compacted with the prefixes: IRIs as ``prefix:name``, ``rdf:type`` as
@@ -53,7 +55,8 @@ def jsonld(graph: Graph | str) -> str:
     context = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
     compact = _compactor(context)
     nodes = []
-    for chunk in _by_subject(ntriples_lines(ntriples(graph))):  # (no list of every line)
+    text = graph if presorted and isinstance(graph, str) else ntriples(graph)
+    for chunk in _by_subject(ntriples_lines(text)):  # (no list of every line)
         triples = ox.parse("\n".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
         for node in json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]"):
             node = compact(node)
@@ -82,16 +85,28 @@ def _by_subject(lines: Iterable[str]) -> Iterator[list[str]]:
         yield chunk
 
 
+def _compact_iri(value: str, iris: list[tuple[str, str]]) -> str:
+    """``value`` as ``prefix:name`` under the first of ``iris`` (namespace, prefix) that
+    is a namespace of it (longest first), else as it is."""
+    for namespace, prefix in iris:
+        rest = value[len(namespace):]
+        if value.startswith(namespace) and rest and not rest.startswith("//"):
+            return f"{prefix}:{rest}"
+    return value
+
+
 def _compactor(context: Mapping[str, str]) -> Callable[[dict], dict]:
     """A function from one expanded JSON-LD node to its compact form under ``context``."""
     iris = sorted(((ns, prefix) for prefix, ns in context.items()), key=lambda p: -len(p[0]))
+    compacted: dict[str, str] = {}  # a graph names the same IRIs again and again
 
     def iri(value: str) -> str:
-        for namespace, prefix in iris:
-            rest = value[len(namespace):]
-            if value.startswith(namespace) and rest and not rest.startswith("//"):
-                return f"{prefix}:{rest}"
-        return value
+        found = compacted.get(value)
+        if found is None:
+            if len(compacted) >= 100_000:
+                compacted.clear()
+            found = compacted[value] = _compact_iri(value, iris)
+        return found
 
     def literal(item: dict) -> object:
         if "@id" in item:
@@ -99,7 +114,7 @@ def _compactor(context: Mapping[str, str]) -> Callable[[dict], dict]:
         kind, text = item.get("@type"), item["@value"]
         if "@language" in item:
             return item
-        if kind is None or kind == str(XSD.string):
+        if kind is None or kind == _XSD_STRING:
             return text
         if kind in _NATIVE:
             return _NATIVE[kind](text)
@@ -110,11 +125,13 @@ def _compactor(context: Mapping[str, str]) -> Callable[[dict], dict]:
         for key, items in expanded.items():
             if key == "@id":
                 continue
-            if key == "@type" or (key == str(RDF.type) and all("@id" in v for v in items)):
+            if key == "@type" or (key == _RDF_TYPE and all("@id" in v for v in items)):
                 values = sorted(iri(v if isinstance(v, str) else v["@id"]) for v in items)
                 name = "@type"
             else:
-                values = sorted((literal(v) for v in items), key=json.dumps)
+                values = [literal(v) for v in items]
+                if len(values) > 1:
+                    values.sort(key=json.dumps)
                 name = iri(key)
             out[name] = values[0] if len(values) == 1 else values
         return out
@@ -130,5 +147,5 @@ def write_trig(named: Mapping[str, Graph | str], path: Path) -> Path:
     return write_text(path, trig(named))
 
 
-def write_jsonld(graph: Graph | str, path: Path) -> Path:
-    return write_text(path, jsonld(graph))
+def write_jsonld(graph: Graph | str, path: Path, presorted: bool = False) -> Path:
+    return write_text(path, jsonld(graph, presorted))

@@ -21,19 +21,22 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
+def atomic_path(path: Path, sync: bool = True) -> Iterator[Path]:
     """A temporary path beside ``path`` that replaces it only if the block succeeds.
 
     A reader (or a crash) never sees a half-written file: the old file stays
-    whole until the new one is complete and renamed over it.
+    whole until the new one is complete and renamed over it. ``sync=False`` skips
+    flushing it to the disk first, for a file whose loss in a power cut costs only its
+    remaking (an entry of the extraction cache): a reader still never sees it half-written.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
         yield Path(temporary)
-        with open(temporary, "rb") as written:
-            os.fsync(written.fileno())
+        if sync:
+            with open(temporary, "rb") as written:
+                os.fsync(written.fileno())
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     finally:
@@ -41,16 +44,16 @@ def atomic_path(path: Path) -> Iterator[Path]:
             os.unlink(temporary)
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
-    """Call ``write(temporary_path)`` and move the result to ``path``."""
-    with atomic_path(path) as temporary:
+def write_atomic(path: Path, write: Callable[[Path], None], sync: bool = True) -> Path:
+    """Call ``write(temporary_path)`` and move the result to ``path`` (see :func:`atomic_path`)."""
+    with atomic_path(path, sync) as temporary:
         write(temporary)
     return path
 
 
-def write_text(path: Path, text: str) -> Path:
-    """Write UTF-8 text atomically."""
-    return write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+def write_text(path: Path, text: str, sync: bool = True) -> Path:
+    """Write UTF-8 text atomically (see :func:`atomic_path`)."""
+    return write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"), sync)
 
 
 def as_ntriples(graph: Graph | str) -> bytes:

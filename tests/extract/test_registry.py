@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz, process
 
 from extract import ExtractConfig, Extractor, Registry, read_document
 from extract.lexicon import REGISTRY_COLUMNS
+from extract.registry import FUZZY_THRESHOLD
 from ontology import DataFileError
 
 
@@ -143,3 +145,18 @@ def test_registered_names_are_matched_without_entering_the_pipelines_vocabulary(
     assert [(e.text, e.ent_id_) for e in doc.ents if e.ent_id_ in ("Qwertyx_Zblorf", "Zzyzx_Front")] == [
         ("Qwertyx Zblorf", "Qwertyx_Zblorf"), ("zzyzx liberation front", "Zzyzx_Front"),
         ("Zblorf", "Qwertyx_Zblorf"), ("Z.L.F.", "Zzyzx_Front")]
+
+
+@pytest.mark.parametrize("name", ["qsem solemaini", "khameini", "donald trmp", "vladimir putn",
+                                  "islamic revolutionary gaurd corps", "hezbolah", "abiy ahmd",
+                                  "rapid suport forces", "xi jinpin", "zz",
+                                  # an alias far shorter or longer than the name, yet near it
+                                  "hezbollah xx", "islamic state xyz", "quds forc",
+                                  "islamic revolutionary guard"])
+@pytest.mark.parametrize("cls", ["Person", "Organization", None])
+def test_the_nearest_aliases_are_those_rapidfuzz_finds_among_them_all(
+        registry: Registry, name: str, cls: str | None) -> None:
+    # only the aliases of a length that can reach the threshold are scored: the same list
+    _choices, names = registry._choices(cls)
+    assert registry._nearest(name, cls, names) == process.extract(
+        name, names, scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_THRESHOLD)
