@@ -141,9 +141,10 @@ def stated_dates(text: str, reference: str | None = None) -> list[str]:
     >>> stated_dates("Talks began on 9 January 2014 and ended in May 2015.")
     ['2014-01-09', '2015-05']
     """
-    text = text.translate(_DIGITS)
+    if not text.isascii():
+        text = text.translate(_DIGITS)
     taken: list[tuple[int, int, str]] = []
-    for pattern in _PATTERNS:
+    for pattern in _PATTERNS if _DIGIT.search(text) else ():  # (each needs a digit)
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end, _ in taken):
                 continue

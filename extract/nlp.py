@@ -88,13 +88,24 @@ class RegistryMatcher:
                         exact.setdefault(key, set()).update(forms)
                     else:
                         caseless.setdefault(key, set()).add(alias)
-        for table, matcher in ((exact, self.exact), (caseless, self.caseless)):
+        strings = self.vocab.strings
+        for table, matcher, case in ((exact, self.exact, str), (caseless, self.caseless, str.lower)):
             keys = sorted(table)
             texts = [sorted(table[k]) for k in keys]
-            flat = [t for group in texts for t in group]
-            docs = iter(list(self.tokenizer.pipe(flat)))
+            hard = [t for group in texts for t in group if self.plain_words(t) is None]
+            docs = dict(zip(hard, self.tokenizer.pipe(hard), strict=True))
             for key, group in zip(keys, texts, strict=True):
-                matcher.add(key, [next(docs) for _ in group])
+                # a name of plain words is matched by their hashes, as tokens of its own
+                matcher.add(key, [docs[t] if t in docs else
+                                  [strings.add(case(w)) for w in self.plain_words(t) or ()]
+                                  for t in group])
+
+    def plain_words(self, name: str) -> list[str] | None:
+        """The tokens of ``name`` when they are its words: letters only, one space between,
+        none a special case of the tokenizer ("Cannot", "Gonna"); else None."""
+        words = name.split(" ")
+        rules = self.tokenizer.rules or {}
+        return words if all(w.isalpha() and w not in rules for w in words) else None
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []

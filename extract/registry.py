@@ -23,6 +23,7 @@ import bisect
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -58,13 +59,18 @@ NEAREST_REMEMBERED = 50_000
 FUZZY_MIN_LENGTH = 6
 
 
+@cache
+def _honorifics() -> frozenset[str]:
+    return load_words(HONORIFICS_PATH)
+
+
 def strip_honorifics(norm: str) -> str:
     """Drop leading honorifics ("ayatollah", "major general") from a normalised name.
 
     >>> strip_honorifics("major general qsem solemaini")
     'qsem solemaini'
     """
-    honorifics = load_words(HONORIFICS_PATH)
+    honorifics = _honorifics()
     words = norm.split()
     while len(words) > 1 and words[0] in honorifics:
         words.pop(0)

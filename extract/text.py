@@ -21,6 +21,8 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": 
                          "‟": '"', "´": "'", "`": "'"})
 _DASHES = re.compile(r"[\s\-‐‑‒–—―]+")
 _OUTER_PUNCT = " \t\n\"'.,;:!?()[]{}<>*_«»"
+_LEADING_THE = re.compile(r"^the\s+")
+_TRAILING_POSSESSIVE = re.compile(r"'s$|'$")
 
 
 @lru_cache(maxsize=1 << 16)  # the same names come back sentence after sentence
@@ -38,11 +40,12 @@ def normalize_name(text: str) -> str:
     >>> normalize_name("Ḱhameini")
     'khameini'
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # (ASCII has no accent to drop, no other form)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.translate(_QUOTES).casefold().strip(_OUTER_PUNCT)
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"'s$|'$", "", text)
+    text = _LEADING_THE.sub("", text)
+    text = _TRAILING_POSSESSIVE.sub("", text)
     return _DASHES.sub(" ", text).strip(_OUTER_PUNCT)
 
 

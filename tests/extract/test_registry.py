@@ -160,3 +160,19 @@ def test_the_nearest_aliases_are_those_rapidfuzz_finds_among_them_all(
     _choices, names = registry._choices(cls)
     assert registry._nearest(name, cls, names) == process.extract(
         name, names, scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_THRESHOLD)
+
+
+@pytest.mark.parametrize(("name", "plain"), [
+    ("Islamic State", True), ("ISIS", True), ("Quds Force", True), ("Hezbollah", True),
+    ("Cannot", False), ("Gonna Band", False),  # special cases of the tokenizer
+    ("U.S.", False), ("Al-Shabaab", False), ("Hay'at Tahrir al-Sham", False),
+    ("Ḱhameini", True), ("K\u0301hameini", False),  # a letter; a letter and its accent
+    ("Two  Spaces", False), ("M23", False),
+])
+def test_a_name_matched_by_its_words_hashes_is_tokenized_into_those_words(
+        extractor: Extractor, name: str, plain: bool) -> None:
+    matcher = extractor.nlp.get_pipe("actorgraph_registry")
+    words = matcher.plain_words(name)
+    assert (words is not None) == plain
+    if words is not None:
+        assert [t.text for t in matcher.tokenizer(name)] == words
